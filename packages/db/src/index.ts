@@ -1,0 +1,3 @@
+export { createDatabase, type Database, type DatabaseClient } from "./create-database.js";
+export { type DatabaseTarget, defaultSqliteFile, parseDatabaseUrl } from "./database-url.js";
+export { MigrationError, type MigrationReport } from "./migrations.js";
