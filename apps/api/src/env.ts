@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { baseConfigShape, ConfigError, parseConfig, readOrCreateSecretFile, setting } from "@habits/runtime";
+import { z } from "zod";
+
+export const apiConfigShape = {
+  ...baseConfigShape,
+  PORT: setting.port(3000),
+  HOST: setting.host("0.0.0.0"),
+  JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+};
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  jwtSecret: string;
+}
+
+/** Where development keeps its generated JWT secret, relative to the working directory. */
+export const jwtSecretFile = join("data", "jwt-secret");
+
+/** Reads the API's settings; JWT_SECRET is required in production, generated and kept otherwise. */
+export function apiConfigFrom(env: z.output<z.ZodObject<typeof apiConfigShape>>, workingDirectory: string): ApiConfig {
+  if (!env.JWT_SECRET && env.NODE_ENV === "production") {
+    throw new ConfigError("Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters)");
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    jwtSecret: env.JWT_SECRET ?? readOrCreateSecretFile(join(workingDirectory, jwtSecretFile)),
+  };
+}
+
+export function loadApiEnv(env: Record<string, string | undefined>) {
+  return parseConfig(z.object(apiConfigShape), env);
+}

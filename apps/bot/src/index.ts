@@ -1,0 +1,5 @@
+export { type BotDependencies, createBot } from "./create-bot.js";
+export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";
+export { startTick } from "./reminders/tick.js";
+export { registerWebhook, startPolling } from "./run-bot.js";
+export { createWebhookHandler } from "./webhook.js";

@@ -1,0 +1,56 @@
+import { apiConfigFrom, createApp, listen } from "@habits/api";
+import { botConfigFrom, createBot, createWebhookHandler, registerWebhook, startPolling, startTick } from "@habits/bot";
+import { createDatabase, parseDatabaseUrl } from "@habits/db";
+import { createLogger, type Logger, secretsIn, systemClock } from "@habits/runtime";
+import { loadServerEnv } from "./env.js";
+
+export interface RunningProduct {
+  logger: Logger;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything in one process on one database: migrate, then the API, the bot when BOT_TOKEN is
+ * set, and the minute tick. `stop` undoes it in reverse: stop taking work, finish what is in
+ * flight, close the database.
+ */
+export async function startProduct(env: Record<string, string | undefined>, workingDirectory: string): Promise<RunningProduct> {
+  const settings = loadServerEnv(env);
+  const apiConfig = apiConfigFrom(settings, workingDirectory);
+  const botConfig = botConfigFrom(settings);
+  const logger = createLogger({
+    level: settings.LOG_LEVEL,
+    pretty: Boolean(process.stdout.isTTY),
+    secrets: [...secretsIn(env), apiConfig.jwtSecret],
+  });
+
+  const database = createDatabase(parseDatabaseUrl(settings.DATABASE_URL, workingDirectory));
+  const migration = await database.migrate();
+  logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
+
+  const bot = botConfig ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger }) : undefined;
+  const webhooks =
+    bot && botConfig?.mode === "webhook"
+      ? [{ path: new URL(botConfig.webhookUrl).pathname, handler: createWebhookHandler(bot, botConfig.webhookSecret) }]
+      : [];
+  const server = await listen(createApp({ logger, database, webhooks }), apiConfig);
+  logger.info({ port: server.port, host: apiConfig.host }, `API listening on http://${apiConfig.host}:${server.port}`);
+
+  let polling: { stop(): Promise<void> } | undefined;
+  if (bot && botConfig?.mode === "polling") polling = await startPolling(bot, logger);
+  else if (bot && botConfig?.mode === "webhook") await registerWebhook(bot, botConfig, logger);
+  else logger.info("bot off: set BOT_TOKEN (from @BotFather) to run the Telegram bot in this process");
+
+  const tick = startTick({ client: database.client, clock: systemClock, logger });
+  return {
+    logger,
+    port: server.port,
+    async stop() {
+      await polling?.stop();
+      await tick.stop();
+      await server.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { logLevels } from "./logger.js";
+
+/** A setting that is wrong; the message is one line naming each variable and what it expects. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses environment variables with a zod schema whose messages say what each variable expects.
+ * Values are never echoed: some of them are secrets.
+ */
+export function parseConfig<Schema extends z.ZodType>(
+  schema: Schema,
+  env: Record<string, string | undefined>,
+): z.output<Schema> {
+  // An empty variable (`PORT=`) means "not set", as in most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    return `${name} ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${[...new Set(problems)].join("; ")}`);
+}
+
+export const setting = {
+  port: (fallback: number) =>
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "must be a port number from 0 to 65535" })
+      .transform(Number)
+      .refine((port) => port <= 65535, { error: "must be a port number from 0 to 65535" })
+      .default(fallback),
+  host: (fallback: string) =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:\-[\]]+$/, { error: "must be a host name or an IP address such as 127.0.0.1" })
+      .default(fallback),
+  oneOf: <const Values extends readonly [string, ...string[]]>(values: Values, fallback: Values[number]) =>
+    z.enum(values, { error: `must be one of ${values.join(", ")}` }).default(fallback),
+  httpUrl: (what: string) =>
+    z.url({ protocol: /^https?$/, error: `must be an http(s) URL ${what}` }),
+  httpsUrl: (what: string) => z.url({ protocol: /^https$/, error: `must be an https URL ${what}` }),
+};
+
+/** Settings every process shares. */
+export const baseConfigShape = {
+  NODE_ENV: setting.oneOf(["development", "production", "test"], "development"),
+  LOG_LEVEL: setting.oneOf(logLevels, "info"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:[^?]+|postgres(ql)?:\/\/[^\s/]+\/?[^\s]*)$/, {
+      error: "must be file:<path> for SQLite or postgres://user:password@host:port/database",
+    })
+    .optional(),
+};

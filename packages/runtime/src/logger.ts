@@ -1,0 +1,55 @@
+import { pino, type Logger } from "pino";
+import pretty from "pino-pretty";
+
+export type { Logger } from "pino";
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Human-readable lines (a terminal) instead of JSON (everything else). */
+  pretty: boolean;
+  /** Values that must never reach a log line (tokens, secrets, passwords); masked wherever they appear. */
+  secrets?: readonly string[];
+  /** Where lines go; standard output by default. */
+  destination?: NodeJS.WritableStream;
+}
+
+// Fields that carry credentials, wherever they sit in a logged object.
+const redactedPaths = [
+  "password",
+  "*.password",
+  "*.*.password",
+  "passwordHash",
+  "*.passwordHash",
+  "token",
+  "*.token",
+  "accessToken",
+  "*.accessToken",
+  "refreshToken",
+  "*.refreshToken",
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-api-key"]',
+  'req.headers["x-telegram-bot-api-secret-token"]',
+];
+
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 6);
+  const destination = options.pretty
+    ? pretty({ colorize: true, sync: true, destination: options.destination ?? process.stdout })
+    : (options.destination ?? process.stdout);
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: redactedPaths, censor: "[redacted]" },
+      hooks: {
+        // The last line of defence: a secret that slipped into a message or an error (a bot token
+        // inside a URL, say) is masked before the line is written.
+        streamWrite: (line) => secrets.reduce((masked, secret) => masked.replaceAll(secret, "[redacted]"), line),
+      },
+    },
+    destination,
+  );
+}
