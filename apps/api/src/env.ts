@@ -16,12 +16,14 @@ export interface ApiConfig {
 }
 
 /** Where development keeps its generated JWT secret, relative to the working directory. */
-export const jwtSecretFile = join("data", "jwt-secret");
+const jwtSecretFile = join("data", "jwt-secret");
 
 /** Reads the API's settings; JWT_SECRET is required in production, generated and kept otherwise. */
 export function apiConfigFrom(env: z.output<z.ZodObject<typeof apiConfigShape>>, workingDirectory: string): ApiConfig {
   if (!env.JWT_SECRET && env.NODE_ENV === "production") {
-    throw new ConfigError("Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters)");
+    throw new ConfigError(
+      "Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters)",
+    );
   }
   return {
     port: env.PORT,

@@ -1,5 +1,5 @@
 import type { Logger } from "@habits/runtime";
-import { Bot, type BotConfig as GrammyBotConfig, type Context } from "grammy";
+import { Bot, type Context, type BotConfig as GrammyBotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
 export interface BotDependencies {

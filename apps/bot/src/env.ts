@@ -35,10 +35,15 @@ export function botConfigFrom(env: BotEnv): BotConfig | undefined {
 }
 
 /** Webhook mode needs its URL and secret; the check is shared with the all-in-one process. */
-export function requireWebhookSettings(env: Pick<BotEnv, "BOT_TOKEN" | "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET">, context: z.RefinementCtx): void {
+export function requireWebhookSettings(
+  env: Pick<BotEnv, "BOT_TOKEN" | "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET">,
+  context: z.RefinementCtx,
+): void {
   if (env.BOT_MODE !== "webhook" || !env.BOT_TOKEN) return;
-  if (!env.WEBHOOK_URL) context.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
-  if (!env.WEBHOOK_SECRET) context.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+  if (!env.WEBHOOK_URL)
+    context.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+  if (!env.WEBHOOK_SECRET)
+    context.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
 }
 
 export function loadBotEnv(env: Record<string, string | undefined>): BotEnv {

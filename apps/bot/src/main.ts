@@ -10,8 +10,13 @@ import { createWebhookHandler } from "./webhook.js";
 runMain(async () => {
   const env = loadBotEnv(process.env);
   const config = botConfigFrom(env);
-  if (!config) throw new ConfigError("Invalid configuration: BOT_TOKEN is required to run the bot (get one from @BotFather)");
-  const logger = createLogger({ level: env.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY), secrets: secretsIn(process.env) });
+  if (!config)
+    throw new ConfigError("Invalid configuration: BOT_TOKEN is required to run the bot (get one from @BotFather)");
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    pretty: Boolean(process.stdout.isTTY),
+    secrets: secretsIn(process.env),
+  });
   const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
   await database.migrate();
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, logger });

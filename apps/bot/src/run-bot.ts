@@ -13,7 +13,10 @@ export interface RunningBot {
 export async function startPolling(bot: Bot, logger: Logger): Promise<RunningBot> {
   await bot.init();
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, "deleteWebhook failed"));
-  const polling = bot.start({ drop_pending_updates: false, onStart: (me) => logger.info({ bot: me.username }, "bot polling") });
+  const polling = bot.start({
+    drop_pending_updates: false,
+    onStart: (me) => logger.info({ bot: me.username }, "bot polling"),
+  });
   polling.catch((error: unknown) => logger.error({ err: error }, "polling stopped with an error"));
   return {
     async stop() {
@@ -22,7 +25,11 @@ export async function startPolling(bot: Bot, logger: Logger): Promise<RunningBot
   };
 }
 
-export async function registerWebhook(bot: Bot, config: Extract<BotConfig, { mode: "webhook" }>, logger: Logger): Promise<void> {
+export async function registerWebhook(
+  bot: Bot,
+  config: Extract<BotConfig, { mode: "webhook" }>,
+  logger: Logger,
+): Promise<void> {
   await bot.init();
   await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret });
   logger.info({ bot: bot.botInfo.username, url: config.webhookUrl }, "bot webhook registered");

@@ -1,6 +1,6 @@
+import type { RequestHandler } from "express";
 import type { Bot } from "grammy";
 import { webhookCallback } from "grammy";
-import type { RequestHandler } from "express";
 
 /** The Express handler for Telegram's webhook calls; refuses a wrong secret token header. */
 export function createWebhookHandler(bot: Bot, secretToken: string): RequestHandler {

@@ -1,12 +1,24 @@
 // `pnpm start:worker`: the minute tick alone (reminders and housekeeping), for scaled set-ups.
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { baseConfigShape, createLogger, onShutdownSignal, parseConfig, runMain, secretsIn, systemClock } from "@habits/runtime";
+import {
+  baseConfigShape,
+  createLogger,
+  onShutdownSignal,
+  parseConfig,
+  runMain,
+  secretsIn,
+  systemClock,
+} from "@habits/runtime";
 import { z } from "zod";
 import { startTick } from "./reminders/tick.js";
 
 runMain(async () => {
   const env = parseConfig(z.object(baseConfigShape), process.env);
-  const logger = createLogger({ level: env.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY), secrets: secretsIn(process.env) });
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    pretty: Boolean(process.stdout.isTTY),
+    secrets: secretsIn(process.env),
+  });
   const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
   await database.migrate();
   const tick = startTick({ client: database.client, clock: systemClock, logger });

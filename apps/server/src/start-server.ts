@@ -15,7 +15,10 @@ export interface RunningProduct {
  * set, and the minute tick. `stop` undoes it in reverse: stop taking work, finish what is in
  * flight, close the database.
  */
-export async function startProduct(env: Record<string, string | undefined>, workingDirectory: string): Promise<RunningProduct> {
+export async function startProduct(
+  env: Record<string, string | undefined>,
+  workingDirectory: string,
+): Promise<RunningProduct> {
   const settings = loadServerEnv(env);
   const apiConfig = apiConfigFrom(settings, workingDirectory);
   const botConfig = botConfigFrom(settings);

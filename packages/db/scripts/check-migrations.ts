@@ -3,8 +3,7 @@
 // 2. For SQLite (and PostgreSQL when CHECK_POSTGRES_URL names a server), a database built by the
 //    migrations has the same tables, columns, indexes and constraints as one built straight from
 //    the schema.
-import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";

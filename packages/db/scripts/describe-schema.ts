@@ -13,14 +13,18 @@ export async function describeSqlite(client: LibsqlClient): Promise<string[]> {
   for (const { name: table } of tables.rows) {
     const quoted = `"${String(table)}"`;
     for (const column of (await client.execute(`PRAGMA table_info(${quoted})`)).rows) {
-      lines.push(`${table} column ${column.name} ${column.type} notnull=${column.notnull} default=${column.dflt_value} pk=${column.pk}`);
+      lines.push(
+        `${table} column ${column.name} ${column.type} notnull=${column.notnull} default=${column.dflt_value} pk=${column.pk}`,
+      );
     }
     for (const index of (await client.execute(`PRAGMA index_list(${quoted})`)).rows) {
       const columns = (await client.execute(`PRAGMA index_info("${String(index.name)}")`)).rows.map((row) => row.name);
       lines.push(`${table} index ${index.name} unique=${index.unique} partial=${index.partial} (${columns.join(",")})`);
     }
     for (const key of (await client.execute(`PRAGMA foreign_key_list(${quoted})`)).rows) {
-      lines.push(`${table} foreign key ${key.from} -> ${key.table}.${key.to} update=${key.on_update} delete=${key.on_delete}`);
+      lines.push(
+        `${table} foreign key ${key.from} -> ${key.table}.${key.to} update=${key.on_update} delete=${key.on_delete}`,
+      );
     }
   }
   return lines.sort();
@@ -44,7 +48,8 @@ export async function describePostgresql(client: pg.Client): Promise<string[]> {
   );
   return [
     ...columns.rows.map(
-      (row) => `${row.table_name} column ${row.column_name} ${row.data_type} nullable=${row.is_nullable} default=${row.column_default}`,
+      (row) =>
+        `${row.table_name} column ${row.column_name} ${row.data_type} nullable=${row.is_nullable} default=${row.column_default}`,
     ),
     ...indexes.rows.map((row) => `${row.tablename} index ${row.indexdef}`),
     ...constraints.rows.map((row) => `${row.table_name} constraint ${row.conname} ${row.definition}`),

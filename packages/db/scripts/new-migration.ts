@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Dialect, diffSchemas } from "./prisma-cli.js";
 import { postgresqlSchemaPath, renderPostgresqlSchema, sqliteSchemaPath } from "./postgresql-schema.js";
+import { type Dialect, diffSchemas } from "./prisma-cli.js";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const migrationsRoot = join(repositoryRoot, "prisma/migrations");
@@ -24,7 +24,9 @@ const dialects: Array<[Dialect, string]> = [
   ["sqlite", sqliteSchemaPath],
   ["postgresql", postgresqlSchemaPath],
 ];
-const scripts = dialects.map(([dialect, current]) => [dialect, diffSchemas(dialect, previous?.[dialect] ?? "empty", current)] as const);
+const scripts = dialects.map(
+  ([dialect, current]) => [dialect, diffSchemas(dialect, previous?.[dialect] ?? "empty", current)] as const,
+);
 if (scripts.every(([, sql]) => !/\S/.test(sql.replace(/^--.*$/gm, "")))) {
   console.log("prisma/schema.prisma has no change since the last migration.");
   process.exit(0);
@@ -42,7 +44,11 @@ for (const [dialect, sql] of scripts) {
 function previousSchemas(): Record<Dialect, string> | undefined {
   const sqliteMigrations = join(migrationsRoot, "sqlite");
   const latest = existsSync(sqliteMigrations)
-    ? readdirSync(sqliteMigrations, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().at(-1)
+    ? readdirSync(sqliteMigrations, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+        .at(-1)
     : undefined;
   if (!latest) return undefined;
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repositoryRoot, encoding: "utf8" });

@@ -20,7 +20,18 @@ export function diffSchemas(dialect: Dialect, from: string | "empty", to: string
   const source = from === "empty" ? ["--from-empty"] : ["--from-schema-datamodel", from];
   return execFileSync(
     "pnpm",
-    ["exec", "prisma", "migrate", "diff", "--config", configFor[dialect], ...source, "--to-schema-datamodel", to, "--script"],
+    [
+      "exec",
+      "prisma",
+      "migrate",
+      "diff",
+      "--config",
+      configFor[dialect],
+      ...source,
+      "--to-schema-datamodel",
+      to,
+      "--script",
+    ],
     { cwd: packageDirectory, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
 }

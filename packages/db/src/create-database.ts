@@ -35,11 +35,7 @@ export function createDatabase(target: DatabaseTarget): Database {
   return wrap("postgresql", asDatabaseClient(client), () => migratePostgresql(target.url));
 }
 
-function wrap(
-  kind: Database["kind"],
-  client: DatabaseClient,
-  migrate: () => Promise<MigrationReport>,
-): Database {
+function wrap(kind: Database["kind"], client: DatabaseClient, migrate: () => Promise<MigrationReport>): Database {
   return {
     kind,
     client,

@@ -1,8 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 
-export type DatabaseTarget =
-  | { kind: "sqlite"; file: string }
-  | { kind: "postgresql"; url: string };
+export type DatabaseTarget = { kind: "sqlite"; file: string } | { kind: "postgresql"; url: string };
 
 /** Where the embedded database lives when no DATABASE_URL is given. */
 export const defaultSqliteFile = "data/habits.db";

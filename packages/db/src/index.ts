@@ -1,4 +1,4 @@
 export { createDatabase, type Database, type DatabaseClient } from "./create-database.js";
 export { type DatabaseTarget, defaultSqliteFile, parseDatabaseUrl } from "./database-url.js";
-export { MigrationError, type MigrationReport } from "./migrations.js";
 export { type PurgeReport, purgeExpiredRecords, retention } from "./housekeeping.js";
+export { MigrationError, type MigrationReport } from "./migrations.js";

@@ -15,7 +15,7 @@ const migrationLockId = 72_616_001;
 /** Migrates a PostgreSQL database, creating the database itself when the server lacks it. */
 export async function migratePostgresql(url: string): Promise<MigrationReport> {
   await createDatabaseIfMissing(url);
-  const client = new pg.Client({ connectionString: url });
+  const client = connectedClient(url);
   await client.connect();
   try {
     await client.query("BEGIN");
@@ -42,7 +42,7 @@ export async function migratePostgresql(url: string): Promise<MigrationReport> {
 }
 
 async function createDatabaseIfMissing(url: string): Promise<void> {
-  const probe = new pg.Client({ connectionString: url });
+  const probe = connectedClient(url);
   try {
     await probe.connect();
     return;
@@ -55,14 +55,23 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   target.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: target.toString() });
+  const admin = connectedClient(target.toString());
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
   } catch (error) {
-    // 42P04: duplicate_database, another process created it first.
-    if ((error as { code?: string }).code !== "42P04") throw error;
+    // Another process created it first: 42P04 duplicate_database, or 23505 when both raced
+    // into the catalog at once.
+    const code = (error as { code?: string }).code;
+    if (code !== "42P04" && code !== "23505") throw error;
   } finally {
     await admin.end();
   }
+}
+
+/** A client whose connection errors surface through its queries, never as an unhandled event. */
+function connectedClient(url: string): pg.Client {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => undefined);
+  return client;
 }

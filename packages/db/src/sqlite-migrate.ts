@@ -10,10 +10,23 @@ import {
   readMigrations,
 } from "./migrations.js";
 
+// The driver is synchronous: a second migration of the same file in this process would block
+// the thread waiting for the first one's lock. Same-file migrations here take turns instead.
+const migrationsInProcess = new Map<string, Promise<unknown>>();
+
 /** Migrates a SQLite file (creating it) and switches it to WAL, which the file then keeps. */
-export async function migrateSqlite(file: string): Promise<MigrationReport> {
+export function migrateSqlite(file: string): Promise<MigrationReport> {
+  const previous = migrationsInProcess.get(file) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => migrateSqliteNow(file));
+  migrationsInProcess.set(file, next);
+  return next;
+}
+
+async function migrateSqliteNow(file: string): Promise<MigrationReport> {
   const client = createClient({ url: `file:${file}` });
   try {
+    // Another process may be migrating the same file right now: wait for its lock, don't fail.
+    await client.execute("PRAGMA busy_timeout = 15000");
     await client.execute("PRAGMA journal_mode = WAL");
     // Prisma rebuilds SQLite tables by copy-drop-rename; with foreign keys on, dropping the old
     // table would cascade-delete its children. The pragma only works outside a transaction and

@@ -40,8 +40,7 @@ export const setting = {
       .default(fallback),
   oneOf: <const Values extends readonly [string, ...string[]]>(values: Values, fallback: Values[number]) =>
     z.enum(values, { error: `must be one of ${values.join(", ")}` }).default(fallback),
-  httpUrl: (what: string) =>
-    z.url({ protocol: /^https?$/, error: `must be an http(s) URL ${what}` }),
+  httpUrl: (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL ${what}` }),
   httpsUrl: (what: string) => z.url({ protocol: /^https$/, error: `must be an https URL ${what}` }),
 };
 

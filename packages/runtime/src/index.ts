@@ -1,6 +1,6 @@
 export { baseConfigShape, ConfigError, parseConfig, setting } from "./config.js";
 export { createLogger, type Logger, type LoggerOptions, type LogLevel, logLevels } from "./logger.js";
+export { runMain, secretsIn } from "./run-main.js";
 export { readOrCreateSecretFile } from "./secret-file.js";
 export { onShutdownSignal } from "./shutdown.js";
-export { runMain, secretsIn } from "./run-main.js";
 export { systemClock } from "./system-clock.js";
