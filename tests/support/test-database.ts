@@ -15,7 +15,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export const serverUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : undefined;
+const serverUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : undefined;
 export const dialect: DatabaseTarget["kind"] = serverUrl ? "postgresql" : "sqlite";
 
 export async function createTestDatabase(): Promise<TestDatabase> {

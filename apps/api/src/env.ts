@@ -18,12 +18,21 @@ export interface ApiConfig {
 /** Where development keeps its generated JWT secret, relative to the working directory. */
 const jwtSecretFile = join("data", "jwt-secret");
 
+type ApiEnv = z.output<z.ZodObject<typeof apiConfigShape>>;
+
+const productionSecretMessage = "is required when NODE_ENV=production (at least 32 characters)";
+
+/** Production signs tokens with a secret it was given, never one generated on the machine. */
+export function requireProductionSecret(env: Pick<ApiEnv, "NODE_ENV" | "JWT_SECRET">, context: z.RefinementCtx): void {
+  if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
+    context.addIssue({ code: "custom", path: ["JWT_SECRET"], message: productionSecretMessage });
+  }
+}
+
 /** Reads the API's settings; JWT_SECRET is required in production, generated and kept otherwise. */
-export function apiConfigFrom(env: z.output<z.ZodObject<typeof apiConfigShape>>, workingDirectory: string): ApiConfig {
+export function apiConfigFrom(env: ApiEnv, workingDirectory: string): ApiConfig {
   if (!env.JWT_SECRET && env.NODE_ENV === "production") {
-    throw new ConfigError(
-      "Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters)",
-    );
+    throw new ConfigError(`Invalid configuration: JWT_SECRET ${productionSecretMessage}`);
   }
   return {
     port: env.PORT,
@@ -33,5 +42,5 @@ export function apiConfigFrom(env: z.output<z.ZodObject<typeof apiConfigShape>>,
 }
 
 export function loadApiEnv(env: Record<string, string | undefined>) {
-  return parseConfig(z.object(apiConfigShape), env);
+  return parseConfig(z.object(apiConfigShape).superRefine(requireProductionSecret), env);
 }

@@ -1,9 +1,12 @@
-import { apiConfigShape } from "@habits/api";
+import { apiConfigShape, requireProductionSecret } from "@habits/api";
 import { botConfigShape, requireWebhookSettings } from "@habits/bot";
 import { parseConfig } from "@habits/runtime";
 import { z } from "zod";
 
-const serverConfigSchema = z.object({ ...botConfigShape, ...apiConfigShape }).superRefine(requireWebhookSettings);
+const serverConfigSchema = z.object({ ...botConfigShape, ...apiConfigShape }).superRefine((env, context) => {
+  requireWebhookSettings(env, context);
+  requireProductionSecret(env, context);
+});
 
 export type ServerEnv = z.output<typeof serverConfigSchema>;
 

@@ -25,6 +25,7 @@ const redactedPaths = [
   "*.passwordHash",
   "token",
   "*.token",
+  "*.*.token",
   "accessToken",
   "*.accessToken",
   "refreshToken",
@@ -36,7 +37,14 @@ const redactedPaths = [
 ];
 
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 6);
+  // Each secret as written and as JSON escapes it (a quote or backslash inside a secret is escaped
+  // in the line this hook sees).
+  const secrets = [
+    ...new Set((options.secrets ?? []).flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])),
+  ]
+    .filter((secret) => secret.length >= 6)
+    // Longest first, so a secret containing another is masked whole.
+    .sort((a, b) => b.length - a.length);
   const destination = options.pretty
     ? pretty({ colorize: true, sync: true, destination: options.destination ?? process.stdout })
     : (options.destination ?? process.stdout);

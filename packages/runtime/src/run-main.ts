@@ -20,7 +20,9 @@ export function runMain(start: () => Promise<void>): void {
 export function secretsIn(env: Record<string, string | undefined>): string[] {
   const secrets = [env.JWT_SECRET, env.BOT_TOKEN, env.WEBHOOK_SECRET];
   if (env.DATABASE_URL && URL.canParse(env.DATABASE_URL)) {
-    secrets.push(decodeURIComponent(new URL(env.DATABASE_URL).password));
+    // Both the password as written in the URL (maybe percent-encoded) and as decoded.
+    const { password } = new URL(env.DATABASE_URL);
+    secrets.push(password, decodeURIComponent(password));
   }
   return secrets.filter((secret): secret is string => Boolean(secret));
 }

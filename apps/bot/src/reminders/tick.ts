@@ -10,7 +10,7 @@ export interface TickDependencies {
 }
 
 /** One pass of the worker: housekeeping now; due reminders join it with the reminders work. */
-export async function runTick(deps: TickDependencies): Promise<void> {
+async function runTick(deps: TickDependencies): Promise<void> {
   const purged = await purgeExpiredRecords(deps.client, deps.clock.now());
   if (Object.values(purged).some((count) => count > 0)) deps.logger.info({ purged }, "purged expired records");
 }

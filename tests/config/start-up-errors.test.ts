@@ -1,0 +1,56 @@
+// End to end: a real `pnpm start:api` process with a wrong setting stops with exit code 1 and one
+// line on stderr that names the variable, without echoing the value.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
+const apiEntry = join(repositoryRoot, "apps/api/src/main.ts");
+const tsxLoader = import.meta.resolve("tsx");
+
+function runApi(cwd: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", tsxLoader, apiEntry], {
+    cwd,
+    // Only what the test gives: the developer's own settings must not leak in.
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("start-up with a wrong setting", () => {
+  let workingDirectory: string;
+  beforeAll(() => {
+    workingDirectory = mkdtempSync(join(tmpdir(), "habits-start-up-"));
+  });
+  afterAll(() => {
+    rmSync(workingDirectory, { recursive: true, force: true });
+  });
+
+  it("PORT=abc: the API exits 1 with exactly one stderr line naming PORT, without the value", async () => {
+    const result = await runApi(workingDirectory, {
+      PORT: "abc",
+      DATABASE_URL: `file:${join(workingDirectory, "x.db")}`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^[^\n]+\n$/);
+    expect(result.stderr).toMatch(/\bPORT\b/);
+    expect(result.stderr).toContain("port number");
+    expect(result.stderr).not.toContain("abc");
+    expect(result.stdout).toBe("");
+  });
+});
