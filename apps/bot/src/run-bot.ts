@@ -20,7 +20,8 @@ export async function startPolling(bot: Bot, logger: Logger): Promise<RunningBot
   polling.catch((error: unknown) => logger.error({ err: error }, "polling stopped with an error"));
   return {
     async stop() {
-      await bot.stop();
+      // Stopping confirms the last updates to Telegram; if it can't be reached, shutdown goes on.
+      await bot.stop().catch((error: unknown) => logger.warn({ err: error }, "could not confirm the last updates"));
     },
   };
 }
