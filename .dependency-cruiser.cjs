@@ -1,6 +1,8 @@
 // Import rules that keep the layers apart (ARCHITECTURE.md). `pnpm deps` runs them in CI.
 /** Third-party packages the core may use: pure libraries only (time zones, ...). */
-const coreAllowedPackages = [];
+const coreAllowedPackages = ["temporal-polyfill"];
+/** ...and what its tests may use besides. */
+const coreTestPackages = ["vitest", "@vitest", "fast-check"];
 
 module.exports = {
   forbidden: [
@@ -10,9 +12,20 @@ module.exports = {
         "packages/core holds the rules only: no framework, database, environment, file system, clock or randomness. " +
         "Pass what it needs through its ports.",
       severity: "error",
-      from: { path: "^packages/core/" },
+      from: { path: "^packages/core/", pathNot: "\\.test\\.ts$" },
       to: {
         pathNot: ["^packages/core/", ...coreAllowedPackages.map((name) => `node_modules/.*${name}/`)],
+      },
+    },
+    {
+      name: "core-tests-use-test-tools-only",
+      severity: "error",
+      from: { path: "^packages/core/.*\\.test\\.ts$" },
+      to: {
+        pathNot: [
+          "^packages/core/",
+          ...[...coreAllowedPackages, ...coreTestPackages].map((name) => `node_modules/.*${name}/`),
+        ],
       },
     },
     {

@@ -1,0 +1,176 @@
+// What the core needs from storage. packages/db implements it with Prisma (SQLite, PostgreSQL);
+// packages/core/src/testing implements it in memory for the core's own tests. Both must behave
+// the same: the contract tests in tests/db/store-contract.test.ts run against both.
+//
+// Rules every implementation keeps:
+// - Ids are assigned by the store.
+// - Every read and write of a user's data is scoped by userId: another user's id is "not found"
+//   (undefined / false), never an error and never their data.
+// - A write that breaks a uniqueness rule throws `UniqueViolation` naming the rule, and changes
+//   nothing.
+// - Lists come back in a stable order (stated per method).
+import type { Completion, CompletionSource } from "../completions/completion.js";
+import type { Habit, HabitFields } from "../habits/habit.js";
+import type { Reward, RewardClaim, RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
+import type { LocalDate } from "../time/local-date.js";
+import type { Language, ReminderSettings, RewardOdds, TelegramIdentity, User } from "../users/user.js";
+
+/** The uniqueness rules of the data model, as the store reports them. */
+export type UniqueRule =
+  | "user_username"
+  | "user_email"
+  | "user_telegram"
+  | "habit_active_name"
+  | "tag_name"
+  | "completion_date"
+  | "draw_date"
+  | "reward_active_name"
+  | "reminder_claim";
+
+export class UniqueViolation extends Error {
+  override name = "UniqueViolation";
+  constructor(readonly rule: UniqueRule) {
+    super(`unique rule ${rule} refused the write`);
+  }
+}
+
+export interface NewUser {
+  username?: string | null;
+  email?: string | null;
+  passwordHash?: string | null;
+  name?: string | null;
+  telegram?: TelegramIdentity | null;
+  language?: Language;
+  timezone?: string;
+}
+
+export interface UserChanges {
+  username?: string | null;
+  email?: string | null;
+  name?: string | null;
+  telegram?: TelegramIdentity | null;
+  language?: Language;
+  timezone?: string;
+  rewardOdds?: Partial<RewardOdds>;
+  reminders?: Partial<ReminderSettings>;
+  telegramBlockedAt?: Date | null;
+}
+
+export interface UserRepository {
+  /** Throws UniqueViolation (user_username, user_email, user_telegram); keys compare case-insensitively. */
+  create(user: NewUser): Promise<User>;
+  findById(id: string): Promise<User | undefined>;
+  findByTelegramId(telegramId: number): Promise<User | undefined>;
+  /** By username or email, case-insensitively. */
+  findByLogin(usernameOrEmail: string): Promise<User | undefined>;
+  /** Undefined when there is no such user. Throws UniqueViolation like create. */
+  update(id: string, changes: UserChanges): Promise<User | undefined>;
+  getPasswordHash(id: string): Promise<string | null>;
+  setPasswordHash(id: string, passwordHash: string, changedAt: Date): Promise<void>;
+  /** Deletes the user and everything they own. */
+  delete(id: string): Promise<boolean>;
+  /**
+   * Inside a transaction: holds the user's row until it ends, so a user's multi-step changes
+   * (complete + draw + award) run one at a time across processes.
+   */
+  lock(id: string): Promise<void>;
+}
+
+export interface HabitFilter {
+  status?: "active" | "archived" | "all";
+}
+
+export interface HabitRepository {
+  /** Throws UniqueViolation("habit_active_name"); creates missing tags by name. */
+  create(userId: string, fields: HabitFields): Promise<Habit>;
+  /** Replaces every field (reminders and tags included). Undefined when not found. */
+  update(userId: string, id: string, fields: HabitFields): Promise<Habit | undefined>;
+  findById(userId: string, id: string): Promise<Habit | undefined>;
+  /** Ordered by createdAt, then id. Default status: "active". */
+  list(userId: string, filter?: HabitFilter): Promise<Habit[]>;
+  /** Archive (a date) or unarchive (null). Unarchiving throws UniqueViolation("habit_active_name") if the name is taken. */
+  setArchivedAt(userId: string, id: string, archivedAt: Date | null): Promise<Habit | undefined>;
+  /** Permanently, with its completions, draws and reminders. */
+  delete(userId: string, id: string): Promise<boolean>;
+  /** How many habits the user has ever made (for picking the next palette color). */
+  count(userId: string): Promise<number>;
+}
+
+export interface NewCompletion {
+  habitId: string;
+  userId: string;
+  date: LocalDate;
+  value: number | null;
+  note: string | null;
+  source: CompletionSource;
+  streak: number;
+  totalWeight: number;
+  winChance: number;
+}
+
+export interface CompletionRepository {
+  /** Throws UniqueViolation("completion_date") when the habit already has one on that date. */
+  insert(completion: NewCompletion): Promise<Completion>;
+  findByDate(habitId: string, date: LocalDate): Promise<Completion | undefined>;
+  /** The habit's completions, ascending by date; optionally within [from, to]. */
+  listForHabit(habitId: string, range?: { from?: LocalDate; to?: LocalDate }): Promise<Completion[]>;
+  /** The user's completions of all habits in [from, to], ascending by date, then habitId. */
+  listForUser(userId: string, range: { from: LocalDate; to: LocalDate }): Promise<Completion[]>;
+  delete(id: string): Promise<void>;
+  setStreaks(changes: ReadonlyArray<{ id: string; streak: number }>): Promise<void>;
+}
+
+export interface NewDraw {
+  userId: string;
+  habitId: string;
+  date: LocalDate;
+  won: boolean;
+  rewardId: string | null;
+  awardedOn: LocalDate;
+  pieceHeld: boolean;
+}
+
+export interface DrawRepository {
+  /** Throws UniqueViolation("draw_date") when the habit already has a draw on that date. */
+  insert(draw: NewDraw): Promise<RewardDraw>;
+  find(habitId: string, date: LocalDate): Promise<RewardDraw | undefined>;
+  setPieceHeld(id: string, pieceHeld: boolean, awardedOn: LocalDate): Promise<void>;
+  /** Pieces of this reward awarded on a local day and still held (claimed ones included). */
+  countHeldAwardedOn(rewardId: string, awardedOn: LocalDate): Promise<number>;
+}
+
+export interface RewardFilter {
+  active?: boolean;
+}
+
+export interface RewardRepository {
+  /** With its progress row (all zero). Throws UniqueViolation("reward_active_name"). */
+  create(userId: string, fields: RewardFields): Promise<Reward>;
+  update(userId: string, id: string, fields: RewardFields): Promise<Reward | undefined>;
+  findById(userId: string, id: string): Promise<Reward | undefined>;
+  /** Ordered by createdAt, then id. */
+  list(userId: string, filter?: RewardFilter): Promise<Reward[]>;
+  delete(userId: string, id: string): Promise<boolean>;
+  /** Sets the progress row (the service computes the new values under the user's lock). */
+  setProgress(rewardId: string, progress: RewardProgress): Promise<void>;
+  recordClaim(userId: string, rewardId: string, pieces: number, claimedAt: Date): Promise<RewardClaim>;
+  /** Newest first. */
+  listClaims(userId: string): Promise<RewardClaim[]>;
+}
+
+/** The repositories, seeing one consistent state. */
+export interface Repositories {
+  users: UserRepository;
+  habits: HabitRepository;
+  completions: CompletionRepository;
+  draws: DrawRepository;
+  rewards: RewardRepository;
+}
+
+export interface Store extends Repositories {
+  /**
+   * Runs `work` in one transaction: all of its writes happen or none (it rolls back when `work`
+   * throws). The repositories passed to `work` are the ones to use inside it.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,72 @@
+/**
+ * One invalid field: where (`name`, `reminders.2.time`), what is wrong (a stable code the front
+ * ends translate), and the limits involved. No English here: the bot speaks three languages.
+ */
+export interface FieldError {
+  field: string;
+  code:
+    | "required"
+    | "too_short"
+    | "too_long"
+    | "too_small"
+    | "too_large"
+    | "not_integer"
+    | "invalid_format"
+    | "invalid_choice"
+    | "duplicate"
+    | "before_start"
+    | "not_allowed";
+  limit?: number | string;
+  allowed?: readonly (string | number)[];
+}
+
+export interface Invalid {
+  reason: "invalid";
+  errors: FieldError[];
+}
+
+/** Collects field errors while a value is checked. */
+export class FieldErrors {
+  readonly errors: FieldError[] = [];
+
+  add(error: FieldError): void {
+    this.errors.push(error);
+  }
+
+  text(
+    field: string,
+    value: string | null | undefined,
+    limits: { min?: number; max: number; required?: boolean },
+  ): void {
+    if (value === undefined || value === null || value === "") {
+      if (limits.required) this.add({ field, code: "required" });
+      return;
+    }
+    if (limits.min !== undefined && value.length < limits.min)
+      this.add({ field, code: "too_short", limit: limits.min });
+    if ([...value].length > limits.max) this.add({ field, code: "too_long", limit: limits.max });
+  }
+
+  integer(field: string, value: number, limits: { min: number; max?: number }): void {
+    if (!Number.isInteger(value)) return this.add({ field, code: "not_integer" });
+    if (value < limits.min) this.add({ field, code: "too_small", limit: limits.min });
+    if (limits.max !== undefined && value > limits.max) this.add({ field, code: "too_large", limit: limits.max });
+  }
+
+  number(field: string, value: number, limits: { greaterThan?: number; min?: number; max?: number }): void {
+    if (!Number.isFinite(value)) return this.add({ field, code: "invalid_format" });
+    if (limits.greaterThan !== undefined && value <= limits.greaterThan) {
+      this.add({ field, code: "too_small", limit: limits.greaterThan });
+    }
+    if (limits.min !== undefined && value < limits.min) this.add({ field, code: "too_small", limit: limits.min });
+    if (limits.max !== undefined && value > limits.max) this.add({ field, code: "too_large", limit: limits.max });
+  }
+
+  choice<T extends string | number>(field: string, value: T, allowed: readonly T[]): void {
+    if (!allowed.includes(value)) this.add({ field, code: "invalid_choice", allowed });
+  }
+
+  get isEmpty(): boolean {
+    return this.errors.length === 0;
+  }
+}

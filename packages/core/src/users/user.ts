@@ -1,0 +1,45 @@
+import type { LocalTime } from "../time/local-time.js";
+
+export const languages = ["en", "ru", "kk"] as const;
+export type Language = (typeof languages)[number];
+
+export interface TelegramIdentity {
+  id: number;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+export interface RewardOdds {
+  /** The weight of "no reward" against a completion's totalWeight. */
+  noRewardWeight: number;
+  /** At least this chance always stays "no reward" (0.1 = 10 %). */
+  minNoRewardChance: number;
+  /** Completing the last habit due today wins a reward when any is eligible. */
+  guaranteeLastHabit: boolean;
+}
+
+export interface ReminderSettings {
+  enabled: boolean;
+  /** No reminders from start to end (local times; may wrap midnight). */
+  quietHours: { start: LocalTime; end: LocalTime } | null;
+}
+
+export interface User {
+  id: string;
+  username: string | null;
+  email: string | null;
+  name: string | null;
+  telegram: TelegramIdentity | null;
+  language: Language;
+  timezone: string;
+  rewardOdds: RewardOdds;
+  reminders: ReminderSettings;
+  hasPassword: boolean;
+  /** Telegram refused messages (the user blocked the bot); nothing is sent until they return. */
+  telegramBlockedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const defaultRewardOdds: RewardOdds = { noRewardWeight: 10, minNoRewardChance: 0.1, guaranteeLastHabit: true };
