@@ -26,9 +26,11 @@ export function dueDaysBetween(habit: ScheduleFields, after: LocalDate, before: 
   if (habit.endDate !== null && last > habit.endDate) last = habit.endDate;
   const days = last < first ? 0 : daysBetween(first, last) + 1;
   const fullWeeks = Math.floor(days / 7);
-  let count = fullWeeks * (7 - habit.exemptWeekdays.length);
+  // A set, so a repeated weekday in unvalidated fields is not subtracted twice per week.
+  const exempt = new Set<number>(habit.exemptWeekdays);
+  let count = fullWeeks * (7 - exempt.size);
   for (let date = addDays(first, fullWeeks * 7); date <= last; date = addDays(date, 1)) {
-    if (!habit.exemptWeekdays.includes(isoWeekday(date))) count += 1;
+    if (!exempt.has(isoWeekday(date))) count += 1;
   }
   return count;
 }

@@ -53,3 +53,8 @@ export interface RewardClaim {
   pieces: number;
   claimedAt: Date;
 }
+
+export function rewardFieldsOf(reward: Reward): RewardFields {
+  const { name, weight, piecesRequired, pieceValue, maxDailyClaims, isRecurring, active } = reward;
+  return { name, weight, piecesRequired, pieceValue, maxDailyClaims, isRecurring, active };
+}

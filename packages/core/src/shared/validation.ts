@@ -22,7 +22,7 @@ export interface FieldError {
 
 export interface Invalid {
   reason: "invalid";
-  errors: FieldError[];
+  errors: readonly FieldError[];
 }
 
 /** Collects field errors while a value is checked. */
@@ -48,13 +48,19 @@ export class FieldErrors {
   }
 
   integer(field: string, value: number, limits: { min: number; max?: number }): void {
-    if (!Number.isInteger(value)) return this.add({ field, code: "not_integer" });
+    if (!Number.isInteger(value)) {
+      this.add({ field, code: "not_integer" });
+      return;
+    }
     if (value < limits.min) this.add({ field, code: "too_small", limit: limits.min });
     if (limits.max !== undefined && value > limits.max) this.add({ field, code: "too_large", limit: limits.max });
   }
 
   number(field: string, value: number, limits: { greaterThan?: number; min?: number; max?: number }): void {
-    if (!Number.isFinite(value)) return this.add({ field, code: "invalid_format" });
+    if (!Number.isFinite(value)) {
+      this.add({ field, code: "invalid_format" });
+      return;
+    }
     if (limits.greaterThan !== undefined && value <= limits.greaterThan) {
       this.add({ field, code: "too_small", limit: limits.greaterThan });
     }

@@ -3,7 +3,7 @@
 // between them that were missed must be ≤ allowedSkipDays (per gap) to continue, else 1.
 // Weekly and monthly habits count consecutive periods that reached timesPerPeriod.
 import { dueDaysBetween, periodKindOf, type ScheduleFields } from "../habits/schedule.js";
-import type { LocalDate } from "../time/local-date.js";
+import { daysBetween, type LocalDate } from "../time/local-date.js";
 import { type Period, periodOf, previousPeriod } from "../time/periods.js";
 
 /** The streak of a daily habit's completion on `date`, given the previous counted completion. */
@@ -35,28 +35,44 @@ export function streaksOf(habit: ScheduleFields, dates: readonly LocalDate[]): n
     });
     return streaks;
   }
-  const target = habit.frequency.timesPerPeriod;
   const streaks: number[] = [];
+  let required = 0;
   // Consecutive complete periods ending with the last complete one, and which period that is.
   let chain = 0;
   let chainEnd: Period | undefined;
   let current: Period | undefined;
   let countInPeriod = 0;
+  // The chain of complete periods just before the current one: fixed when the period starts, so
+  // completions beyond the target in a complete period keep its streak.
+  let before = 0;
   for (const date of dates) {
     const period = periodOf(kind, date);
     if (current?.start !== period.start) {
       current = period;
       countInPeriod = 0;
+      required = requiredIn(habit, period);
+      before = chainEnd !== undefined && chainEnd.start === previousPeriod(period).start ? chain : 0;
     }
     countInPeriod += 1;
-    const before = chainEnd !== undefined && chainEnd.start === previousPeriod(period).start ? chain : 0;
-    if (countInPeriod === target) {
+    if (countInPeriod === required) {
       chain = before + 1;
       chainEnd = period;
     }
-    streaks.push(countInPeriod >= target ? before + 1 : before);
+    streaks.push(countInPeriod >= required ? before + 1 : before);
   }
   return streaks;
+}
+
+/**
+ * Completions a period needs: timesPerPeriod, but never more than the period has days in the
+ * habit's range (28 a month in February, a first week cut short by startDate), so every period
+ * can be completed.
+ */
+export function requiredIn(habit: ScheduleFields, period: Period): number {
+  const from = habit.startDate !== null && habit.startDate > period.start ? habit.startDate : period.start;
+  const to = habit.endDate !== null && habit.endDate < period.end ? habit.endDate : period.end;
+  const days = to < from ? 0 : daysBetween(from, to) + 1;
+  return Math.max(1, Math.min(habit.frequency.timesPerPeriod, days));
 }
 
 export interface StreakSummary {
@@ -69,7 +85,8 @@ export interface StreakSummary {
  * Current and longest streak on `today`. Daily: the latest counted completion's streak while it is
  * alive (it is today, or the due days missed since are ≤ allowedSkipDays: today is still open).
  * Periods: the chain of complete periods up to the previous one, plus the current period once it
- * has reached its target (an open, unfinished period neither adds nor breaks).
+ * has reached its target (an open, unfinished period neither adds nor breaks). Periods wholly after
+ * endDate are not due, like a daily habit's days after it: the chain is judged up to endDate's period.
  */
 export function summarizeStreaks(habit: ScheduleFields, dates: readonly LocalDate[], today: LocalDate): StreakSummary {
   const streaks = streaksOf(habit, dates);
@@ -89,15 +106,17 @@ export function summarizeStreaks(habit: ScheduleFields, dates: readonly LocalDat
     const start = periodOf(kind, date).start;
     counts.set(start, (counts.get(start) ?? 0) + 1);
   }
-  const target = habit.frequency.timesPerPeriod;
-  const thisPeriod = periodOf(kind, today);
-  let current = (counts.get(thisPeriod.start) ?? 0) >= target ? 1 : 0;
-  for (
-    let period = previousPeriod(thisPeriod);
-    (counts.get(period.start) ?? 0) >= target;
-    period = previousPeriod(period)
-  ) {
-    current += 1;
+  const reachedTarget = (period: Period) => (counts.get(period.start) ?? 0) >= requiredIn(habit, period);
+  let period = periodOf(kind, today);
+  if (habit.endDate !== null && period.start > habit.endDate) {
+    // Periods wholly after endDate have no due day: they neither add nor break. The chain is judged
+    // from the last period in range, which is closed by now.
+    period = periodOf(kind, habit.endDate);
+  } else if (!reachedTarget(period)) {
+    // The open period, while unfinished, neither adds nor breaks.
+    period = previousPeriod(period);
   }
+  let current = 0;
+  for (; reachedTarget(period); period = previousPeriod(period)) current += 1;
   return { current, longest, lastCompletedDate: last };
 }

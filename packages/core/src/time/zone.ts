@@ -2,20 +2,31 @@ import { Temporal } from "temporal-polyfill";
 import type { LocalDate } from "./local-date.js";
 import type { LocalTime } from "./local-time.js";
 
-/** True for a zone the IANA database knows (`Europe/Berlin`, `UTC`); offsets and abbreviations are refused. */
+/**
+ * True for a zone the IANA database knows (`Europe/Berlin`, `UTC`), checked by the same library
+ * that computes local dates; offsets (`+05:00`) are refused.
+ */
 export function isTimeZone(zone: string): boolean {
   if (!/^[A-Za-z]/.test(zone)) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
+    zoneId(zone);
     return true;
   } catch {
     return false;
   }
 }
 
-/** The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`). */
+/**
+ * The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), keeping the name chosen: not
+ * Intl's `resolvedOptions()`, which on some runtimes swaps a current name for an old alias
+ * (`Asia/Kathmandu` → `Asia/Katmandu`, `Europe/Kyiv` → `Europe/Kiev`, `Asia/Kolkata` → `Asia/Calcutta`).
+ */
 export function canonicalTimeZone(zone: string): string {
-  return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  return zoneId(zone);
+}
+
+function zoneId(zone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId;
 }
 
 /** The local date in `zone` at `instant`: the user's "today" when the instant is now. */

@@ -1,0 +1,18 @@
+import type { Clock } from "./ports/clock.js";
+import type { RandomSource } from "./ports/random.js";
+import type { Store } from "./ports/store.js";
+
+export interface CoreSettings {
+  /** How many days back a completion may be logged (imports may go further). */
+  backdateDays: number;
+}
+
+export const defaultCoreSettings: CoreSettings = { backdateDays: 7 };
+
+/** What every use case runs on: storage, time and chance, all injected. */
+export interface CoreDependencies {
+  store: Store;
+  clock: Clock;
+  random: RandomSource;
+  settings: CoreSettings;
+}

@@ -1,0 +1,20 @@
+import { createAnalyticsService } from "./analytics/analytics-service.js";
+import { createCompletionService } from "./completions/completion-service.js";
+import type { CoreDependencies } from "./core-dependencies.js";
+import { createHabitService } from "./habits/habit-service.js";
+import type { PasswordHasher } from "./ports/password-hasher.js";
+import { createRewardService } from "./rewards/reward-service.js";
+import { createUserService } from "./users/user-service.js";
+
+/** Every use case, over one set of dependencies: what the bot, the API and the reminders call. */
+export function createCore(deps: CoreDependencies & { passwords: PasswordHasher }) {
+  return {
+    users: createUserService(deps),
+    habits: createHabitService(deps),
+    completions: createCompletionService(deps),
+    rewards: createRewardService(deps),
+    analytics: createAnalyticsService(deps),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

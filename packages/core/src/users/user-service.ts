@@ -1,0 +1,222 @@
+// Accounts: made from a Telegram profile on /start, or registered with a username, email and
+// password; settings (language, zone, reward odds, reminders); deletion with all their data.
+import type { CoreDependencies } from "../core-dependencies.js";
+import type { PasswordHasher } from "../ports/password-hasher.js";
+import { type UniqueRule, UniqueViolation, type UserChanges } from "../ports/store.js";
+import { fail, ok, type Result } from "../shared/result.js";
+import { type FieldError, FieldErrors, type Invalid } from "../shared/validation.js";
+import { isLocalTime } from "../time/local-time.js";
+import { canonicalTimeZone, isTimeZone } from "../time/zone.js";
+import { type Language, languages, type User } from "./user.js";
+
+export interface TelegramProfile {
+  id: number;
+  username?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  /** Telegram's IETF tag (`ru`, `en-GB`); the account's language when we speak it. */
+  languageCode?: string | undefined;
+}
+
+export interface RegistrationInput {
+  username: string;
+  email: string;
+  password: string;
+  name?: string | null;
+}
+
+export interface ProfileInput {
+  username?: string | null;
+  email?: string | null;
+  name?: string | null;
+  language?: string;
+  timezone?: string;
+  rewardOdds?: { noRewardWeight?: number; minNoRewardChance?: number; guaranteeLastHabit?: boolean };
+  reminders?: { enabled?: boolean; quietHours?: { start: string; end: string } | null };
+}
+
+export type AccountConflict = { reason: "username_taken" } | { reason: "email_taken" } | { reason: "telegram_taken" };
+
+const conflictFor: Partial<Record<UniqueRule, AccountConflict>> = {
+  user_username: { reason: "username_taken" },
+  user_email: { reason: "email_taken" },
+  user_telegram: { reason: "telegram_taken" },
+};
+
+export const passwordLimits = { min: 8, max: 128 };
+
+/** The language we speak closest to Telegram's code; English otherwise. */
+export function languageFrom(code: string | undefined): Language {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return (languages as readonly string[]).includes(base ?? "") ? (base as Language) : "en";
+}
+
+export function createUserService(deps: CoreDependencies & { passwords: PasswordHasher }) {
+  const { store } = deps;
+
+  async function guardConflicts<T>(write: () => Promise<T>): Promise<Result<T, AccountConflict>> {
+    try {
+      return ok(await write());
+    } catch (error) {
+      const conflict = error instanceof UniqueViolation ? conflictFor[error.rule] : undefined;
+      if (conflict) return fail(conflict);
+      throw error;
+    }
+  }
+
+  return {
+    /** The account of a Telegram user, created on first contact. */
+    async fromTelegram(profile: TelegramProfile): Promise<{ user: User; created: boolean }> {
+      const existing = await store.users.findByTelegramId(profile.id);
+      if (existing) return { user: existing, created: false };
+      const created = await guardConflicts(() =>
+        store.users.create({
+          telegram: {
+            id: profile.id,
+            username: profile.username ?? null,
+            firstName: profile.firstName ?? null,
+            lastName: profile.lastName ?? null,
+          },
+          name: [profile.firstName, profile.lastName].filter(Boolean).join(" ") || null,
+          language: languageFrom(profile.languageCode),
+        }),
+      );
+      if (created.ok) return { user: created.value, created: true };
+      // Two first messages raced: the other one created the account.
+      const raced = await store.users.findByTelegramId(profile.id);
+      if (!raced) throw new Error("telegram account vanished during creation");
+      return { user: raced, created: false };
+    },
+
+    async register(input: RegistrationInput): Promise<Result<User, Invalid | AccountConflict>> {
+      const errors = new FieldErrors();
+      const username = input.username.trim();
+      const email = input.email.trim();
+      checkUsername(errors, username);
+      checkEmail(errors, email);
+      checkPassword(errors, "password", input.password);
+      const name = input.name?.trim() || null;
+      errors.text("name", name, { max: 100 });
+      if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
+      const passwordHash = await deps.passwords.hash(input.password);
+      return guardConflicts(() => store.users.create({ username, email, passwordHash, name }));
+    },
+
+    /** The account matching a username or email and password; undefined when either is wrong. */
+    async authenticate(login: string, password: string): Promise<User | undefined> {
+      const user = await store.users.findByLogin(login.trim());
+      const hash = user ? await store.users.getPasswordHash(user.id) : null;
+      const matches = await deps.passwords.verify(password, hash);
+      return user && matches ? user : undefined;
+    },
+
+    async changePassword(
+      userId: string,
+      current: string | null,
+      next: string,
+    ): Promise<Result<true, Invalid | { reason: "not_found" } | { reason: "wrong_password" }>> {
+      const user = await store.users.findById(userId);
+      if (!user) return fail({ reason: "not_found" });
+      const errors = new FieldErrors();
+      checkPassword(errors, "newPassword", next);
+      if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
+      const hash = await store.users.getPasswordHash(userId);
+      if (hash !== null && !(current !== null && (await deps.passwords.verify(current, hash)))) {
+        return fail({ reason: "wrong_password" });
+      }
+      await store.users.setPasswordHash(userId, await deps.passwords.hash(next), deps.clock.now());
+      return ok(true);
+    },
+
+    get(userId: string): Promise<User | undefined> {
+      return store.users.findById(userId);
+    },
+
+    async updateProfile(
+      userId: string,
+      input: ProfileInput,
+    ): Promise<Result<User, Invalid | AccountConflict | { reason: "not_found" }>> {
+      const changes = validateProfile(input);
+      if (!changes.ok) return changes;
+      const updated = await guardConflicts(() => store.users.update(userId, changes.value));
+      if (!updated.ok) return updated;
+      return updated.value ? ok(updated.value) : fail({ reason: "not_found" });
+    },
+
+    /** Telegram refused a message (403): no sends until the user writes again. */
+    async markTelegramBlocked(userId: string, blocked: boolean): Promise<void> {
+      await store.users.update(userId, { telegramBlockedAt: blocked ? deps.clock.now() : null });
+    },
+
+    /** Deletes the account and everything it owns. */
+    async delete(userId: string): Promise<Result<true, { reason: "not_found" }>> {
+      return (await store.users.delete(userId)) ? ok(true) : fail({ reason: "not_found" });
+    },
+  };
+}
+
+function checkUsername(errors: FieldErrors, username: string): void {
+  errors.text("username", username, { min: 3, max: 32, required: true });
+  if (username && !/^[A-Za-z0-9_.-]+$/.test(username)) errors.add({ field: "username", code: "invalid_format" });
+}
+
+function checkEmail(errors: FieldErrors, email: string): void {
+  errors.text("email", email, { max: 254, required: true });
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.add({ field: "email", code: "invalid_format" });
+}
+
+function checkPassword(errors: FieldErrors, field: string, password: string): void {
+  if ([...password].length < passwordLimits.min) errors.add({ field, code: "too_short", limit: passwordLimits.min });
+  if ([...password].length > passwordLimits.max) errors.add({ field, code: "too_long", limit: passwordLimits.max });
+}
+
+function validateProfile(input: ProfileInput): Result<UserChanges, Invalid> {
+  const errors = new FieldErrors();
+  const changes: UserChanges = {};
+  if (input.username !== undefined) {
+    const username = input.username?.trim() || null;
+    if (username !== null) checkUsername(errors, username);
+    changes.username = username;
+  }
+  if (input.email !== undefined) {
+    const email = input.email?.trim() || null;
+    if (email !== null) checkEmail(errors, email);
+    changes.email = email;
+  }
+  if (input.name !== undefined) {
+    changes.name = input.name?.trim() || null;
+    errors.text("name", changes.name, { max: 100 });
+  }
+  if (input.language !== undefined) {
+    errors.choice("language", input.language, languages);
+    changes.language = input.language as Language;
+  }
+  if (input.timezone !== undefined) {
+    if (isTimeZone(input.timezone)) changes.timezone = canonicalTimeZone(input.timezone);
+    else errors.add({ field: "timezone", code: "invalid_choice" });
+  }
+  if (input.rewardOdds) {
+    const odds = input.rewardOdds;
+    if (odds.noRewardWeight !== undefined)
+      errors.number("rewardOdds.noRewardWeight", odds.noRewardWeight, { min: 0, max: 1000 });
+    if (odds.minNoRewardChance !== undefined) {
+      // The 10 % floor is the rule; a user may only keep more of their completions reward-free.
+      errors.number("rewardOdds.minNoRewardChance", odds.minNoRewardChance, { min: 0.1, max: 1 });
+    }
+    changes.rewardOdds = odds;
+  }
+  if (input.reminders) {
+    const quiet = input.reminders.quietHours;
+    const quietErrors: FieldError[] = [];
+    if (quiet) {
+      if (!isLocalTime(quiet.start))
+        quietErrors.push({ field: "reminders.quietHours.start", code: "invalid_format", limit: "HH:MM" });
+      if (!isLocalTime(quiet.end))
+        quietErrors.push({ field: "reminders.quietHours.end", code: "invalid_format", limit: "HH:MM" });
+    }
+    for (const error of quietErrors) errors.add(error);
+    changes.reminders = input.reminders;
+  }
+  if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
+  return ok(changes);
+}
