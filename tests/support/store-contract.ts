@@ -1,0 +1,944 @@
+// The contract of the core's Store port (packages/core/src/ports/store.ts), as tests any
+// implementation must pass: the Prisma store on SQLite and PostgreSQL, and the in-memory store the
+// core's own tests use. What the port's comments promise is checked here, plus what the services
+// rely on where the port is silent (written down at each test).
+//
+// All tests share one store; each makes its own users, so they never see each other's rows.
+import { randomInt, randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  addDays,
+  defaultRewardOdds,
+  type HabitFields,
+  type NewCompletion,
+  type NewDraw,
+  type NewUser,
+  type RewardFields,
+  type Store,
+  type UniqueRule,
+  UniqueViolation,
+  type User,
+} from "@habits/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+export interface StoreUnderTest {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builders: complete, valid values with only what a test is about overridden.
+
+/** Names that never collide across the tests sharing one store. */
+const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+let telegramIds = 2 ** 40 + randomInt(0, 2 ** 30);
+/** Telegram ids near 2^40, past what a 32-bit integer holds. */
+const newTelegramId = () => ++telegramIds;
+
+function habitFields(overrides: Partial<HabitFields> = {}): HabitFields {
+  return {
+    name: unique("Habit"),
+    description: null,
+    color: "#4F46E5",
+    emoji: null,
+    category: null,
+    type: "binary",
+    target: null,
+    frequency: { type: "daily", timesPerPeriod: 1 },
+    exemptWeekdays: [],
+    allowedSkipDays: 0,
+    weight: 10,
+    startDate: null,
+    endDate: null,
+    milestoneTarget: null,
+    reminders: [],
+    tags: [],
+    ...overrides,
+  };
+}
+
+/** Every optional field set, none of them to its default. */
+function fullHabitFields(overrides: Partial<HabitFields> = {}): HabitFields {
+  return habitFields({
+    name: unique("Read"),
+    description: "Ten pages before bed",
+    color: "#DC2626",
+    emoji: "📚",
+    category: "Mind",
+    type: "measurable",
+    target: { value: 12.5, unit: "pages" },
+    exemptWeekdays: [6, 7],
+    allowedSkipDays: 2,
+    weight: 35,
+    startDate: "2026-01-05",
+    endDate: "2026-12-31",
+    milestoneTarget: 100,
+    reminders: [
+      { time: "07:30", weekdays: [1, 3, 5] },
+      { time: "21:00", weekdays: [] },
+    ],
+    tags: ["Health", "mind"],
+    ...overrides,
+  });
+}
+
+function rewardFields(overrides: Partial<RewardFields> = {}): RewardFields {
+  return {
+    name: unique("Coffee"),
+    weight: 2.5,
+    piecesRequired: 3,
+    pieceValue: 4.75,
+    maxDailyClaims: 2,
+    isRecurring: false,
+    active: true,
+    ...overrides,
+  };
+}
+
+function completion(userId: string, habitId: string, date: string, overrides: Partial<NewCompletion> = {}) {
+  const fields: NewCompletion = {
+    userId,
+    habitId,
+    date,
+    value: null,
+    note: null,
+    source: "bot",
+    streak: 1,
+    totalWeight: 11,
+    winChance: 0.5,
+  };
+  return { ...fields, ...overrides };
+}
+
+function draw(userId: string, habitId: string, date: string, overrides: Partial<NewDraw> = {}): NewDraw {
+  return { userId, habitId, date, won: false, rewardId: null, awardedOn: date, pieceHeld: false, ...overrides };
+}
+
+/** Binary string order, as the store's lists promise it. */
+const compareText = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+const byCreatedAtThenId = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id);
+
+/** Runs a write that must be refused by this uniqueness rule. */
+async function expectViolation(write: Promise<unknown>, rule: UniqueRule): Promise<void> {
+  const error = await write.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(UniqueViolation);
+  expect((error as UniqueViolation).rule).toBe(rule);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`the Store contract: ${name}`, () => {
+    let subject: StoreUnderTest | undefined;
+    let store: Store;
+
+    beforeAll(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+
+    afterAll(async () => {
+      await subject?.cleanup();
+    });
+
+    const newUser = (fields: NewUser = {}): Promise<User> =>
+      store.users.create({ username: unique("user"), ...fields });
+
+    async function newHabit(fields: Partial<HabitFields> = {}) {
+      const user = await newUser();
+      const habit = await store.habits.create(user.id, habitFields(fields));
+      return { user, habit };
+    }
+
+    describe("users", () => {
+      it("create keeps every field as given and findById returns the same user", async () => {
+        const username = unique("Alice");
+        const telegram = { id: newTelegramId(), username: "alice_tg", firstName: "Alice", lastName: "Liddell" };
+        const user = await store.users.create({
+          username,
+          email: `${username}@Example.com`,
+          passwordHash: "$2b$10$hash",
+          name: "Alice L.",
+          telegram,
+          language: "ru",
+          timezone: "Europe/Moscow",
+        });
+        expect(user).toEqual({
+          id: expect.any(String),
+          username,
+          email: `${username}@Example.com`,
+          name: "Alice L.",
+          telegram,
+          language: "ru",
+          timezone: "Europe/Moscow",
+          rewardOdds: defaultRewardOdds,
+          reminders: { enabled: true, quietHours: null },
+          hasPassword: true,
+          telegramBlockedAt: null,
+          createdAt: expect.any(Date),
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.users.findById(user.id)).toEqual(user);
+      });
+
+      it("a user made with nothing gets the defaults", async () => {
+        const user = await store.users.create({});
+        expect(user).toMatchObject({
+          username: null,
+          email: null,
+          name: null,
+          telegram: null,
+          language: "en",
+          timezone: "UTC",
+          hasPassword: false,
+        });
+        expect(await store.users.getPasswordHash(user.id)).toBeNull();
+      });
+
+      it("users without a username, email or Telegram account never collide", async () => {
+        const first = await store.users.create({});
+        const second = await store.users.create({});
+        expect(first.id).not.toBe(second.id);
+      });
+
+      it("finds a user by Telegram id, and by username or email whatever their case", async () => {
+        const username = unique("Bob");
+        const telegram = { id: newTelegramId(), username: null, firstName: "Bob", lastName: null };
+        const user = await newUser({ username, email: `${username}@Mail.example`, telegram });
+        expect(await store.users.findByTelegramId(telegram.id)).toEqual(user);
+        expect(await store.users.findByLogin(username.toUpperCase())).toEqual(user);
+        expect(await store.users.findByLogin(`${username}@mail.example`.toLowerCase())).toEqual(user);
+        expect(await store.users.findByTelegramId(newTelegramId())).toBeUndefined();
+        expect(await store.users.findByLogin(unique("nobody"))).toBeUndefined();
+        expect(await store.users.findById(randomUUID())).toBeUndefined();
+      });
+
+      it("update changes only the given fields, and each of them reads back exactly", async () => {
+        const user = await newUser({
+          name: "Before",
+          telegram: { id: newTelegramId(), username: "x", firstName: null, lastName: null },
+        });
+        const username = unique("Carol");
+        const blockedAt = new Date("2026-03-01T10:20:30.456Z");
+        const changed = await store.users.update(user.id, {
+          username,
+          email: `${username}@example.com`,
+          name: null,
+          telegram: null,
+          language: "kk",
+          timezone: "Asia/Almaty",
+          rewardOdds: { noRewardWeight: 7.5 },
+          reminders: { quietHours: { start: "22:30", end: "07:00" } },
+          telegramBlockedAt: blockedAt,
+        });
+        expect(changed).toEqual({
+          ...user,
+          username,
+          email: `${username}@example.com`,
+          name: null,
+          telegram: null,
+          language: "kk",
+          timezone: "Asia/Almaty",
+          rewardOdds: { ...defaultRewardOdds, noRewardWeight: 7.5 },
+          reminders: { enabled: true, quietHours: { start: "22:30", end: "07:00" } },
+          telegramBlockedAt: blockedAt,
+          updatedAt: expect.any(Date),
+        });
+        expect(changed?.updatedAt.getTime()).toBeGreaterThanOrEqual(user.updatedAt.getTime());
+        expect(await store.users.findById(user.id)).toEqual(changed);
+
+        const again = await store.users.update(user.id, {
+          rewardOdds: { minNoRewardChance: 0.25, guaranteeLastHabit: false },
+          reminders: { enabled: false, quietHours: null },
+          telegramBlockedAt: null,
+        });
+        expect(again).toEqual({
+          ...changed,
+          rewardOdds: { noRewardWeight: 7.5, minNoRewardChance: 0.25, guaranteeLastHabit: false },
+          reminders: { enabled: false, quietHours: null },
+          telegramBlockedAt: null,
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.users.findById(user.id)).toEqual(again);
+        expect(await store.users.findByLogin(username)).toEqual(again);
+      });
+
+      it("update of a missing user is undefined", async () => {
+        expect(await store.users.update(randomUUID(), { name: "Nobody" })).toBeUndefined();
+      });
+
+      it("keeps the password hash apart from the user", async () => {
+        const user = await newUser();
+        expect(user.hasPassword).toBe(false);
+        await store.users.setPasswordHash(user.id, "$2b$10$new", new Date("2026-02-02T02:02:02.002Z"));
+        expect(await store.users.getPasswordHash(user.id)).toBe("$2b$10$new");
+        expect(await store.users.findById(user.id)).toMatchObject({ hasPassword: true });
+        expect(await store.users.getPasswordHash(randomUUID())).toBeNull();
+        await expect(store.users.setPasswordHash(randomUUID(), "x", new Date())).resolves.toBeUndefined();
+      });
+
+      it("refuses a username another user has, whatever its case (user_username)", async () => {
+        const username = unique("Dave");
+        const first = await newUser({ username });
+        await expectViolation(store.users.create({ username: username.toUpperCase() }), "user_username");
+        const second = await newUser();
+        await expectViolation(store.users.update(second.id, { username: username.toLowerCase() }), "user_username");
+        expect(await store.users.findById(second.id)).toEqual(second);
+        expect(await store.users.findByLogin(username)).toEqual(first);
+        // Changing the case of one's own username is not a collision.
+        expect(await store.users.update(first.id, { username: username.toUpperCase() })).toMatchObject({
+          username: username.toUpperCase(),
+        });
+      });
+
+      it("refuses an email another user has, whatever its case (user_email)", async () => {
+        const email = `${unique("erin")}@Example.com`;
+        await newUser({ email });
+        await expectViolation(newUser({ email: email.toLowerCase() }), "user_email");
+        const other = await newUser();
+        await expectViolation(store.users.update(other.id, { email: email.toUpperCase() }), "user_email");
+        expect(await store.users.findById(other.id)).toEqual(other);
+      });
+
+      it("refuses a Telegram account another user has (user_telegram)", async () => {
+        const id = newTelegramId();
+        const telegram = { id, username: null, firstName: null, lastName: null };
+        const first = await newUser({ telegram });
+        await expectViolation(newUser({ telegram }), "user_telegram");
+        const other = await newUser();
+        await expectViolation(store.users.update(other.id, { telegram }), "user_telegram");
+        expect(await store.users.findById(other.id)).toEqual(other);
+        expect(await store.users.findByTelegramId(id)).toEqual(first);
+      });
+
+      it("delete removes the user and everything they own, and nobody else's", async () => {
+        const { user, habit } = await newHabit({ tags: ["shared-name"] });
+        const reward = await store.rewards.create(user.id, rewardFields());
+        await store.completions.insert(completion(user.id, habit.id, "2026-04-01"));
+        await store.draws.insert(draw(user.id, habit.id, "2026-04-01", { won: true, rewardId: reward.id }));
+        await store.rewards.recordClaim(user.id, reward.id, 3, new Date("2026-04-02T00:00:00Z"));
+        const { user: bystander, habit: theirs } = await newHabit({ tags: ["shared-name"] });
+        await store.completions.insert(completion(bystander.id, theirs.id, "2026-04-01"));
+
+        expect(await store.users.delete(user.id)).toBe(true);
+        expect(await store.users.findById(user.id)).toBeUndefined();
+        expect(await store.habits.list(user.id, { status: "all" })).toEqual([]);
+        expect(await store.habits.count(user.id)).toBe(0);
+        expect(await store.completions.listForHabit(habit.id)).toEqual([]);
+        expect(await store.completions.listForUser(user.id, { from: "2026-01-01", to: "2026-12-31" })).toEqual([]);
+        expect(await store.draws.find(habit.id, "2026-04-01")).toBeUndefined();
+        expect(await store.rewards.list(user.id)).toEqual([]);
+        expect(await store.rewards.listClaims(user.id)).toEqual([]);
+        expect(await store.users.delete(user.id)).toBe(false);
+
+        expect(await store.habits.findById(bystander.id, theirs.id)).toEqual(theirs);
+        expect(await store.completions.listForHabit(theirs.id)).toHaveLength(1);
+      });
+    });
+
+    describe("habits", () => {
+      it("create keeps every field as given and findById returns the same habit", async () => {
+        const user = await newUser();
+        const fields = fullHabitFields();
+        const habit = await store.habits.create(user.id, fields);
+        expect(habit).toEqual({
+          ...fields,
+          id: expect.any(String),
+          userId: user.id,
+          archivedAt: null,
+          createdAt: expect.any(Date),
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.habits.findById(user.id, habit.id)).toEqual(habit);
+      });
+
+      it("keeps weekly and monthly frequencies, and a habit with every optional field empty", async () => {
+        const user = await newUser();
+        const weekly = habitFields({ frequency: { type: "weekly", timesPerPeriod: 3 } });
+        const monthly = habitFields({
+          type: "measurable",
+          target: { value: 10_000, unit: "steps" },
+          frequency: { type: "monthly", timesPerPeriod: 31 },
+        });
+        for (const fields of [weekly, monthly, habitFields()]) {
+          const habit = await store.habits.create(user.id, fields);
+          expect(habit).toMatchObject(fields);
+          expect(await store.habits.findById(user.id, habit.id)).toEqual(habit);
+        }
+      });
+
+      it("update replaces every field, reminders and tags included", async () => {
+        const user = await newUser();
+        const habit = await store.habits.create(user.id, fullHabitFields());
+        const fields = habitFields({
+          name: unique("Walk"),
+          description: "Around the block",
+          color: "#059669",
+          emoji: "🚶",
+          category: "Body",
+          frequency: { type: "weekly", timesPerPeriod: 5 },
+          allowedSkipDays: 1,
+          weight: 100,
+          startDate: "2025-12-01",
+          endDate: null,
+          milestoneTarget: 5,
+          // 07:30 stays with other weekdays: the old reminder is replaced, not kept beside it.
+          reminders: [
+            { time: "07:30", weekdays: [7] },
+            { time: "12:00", weekdays: [1, 2, 3, 4, 5] },
+          ],
+          tags: ["Outdoors"],
+        });
+        const updated = await store.habits.update(user.id, habit.id, fields);
+        expect(updated).toEqual({
+          ...fields,
+          id: habit.id,
+          userId: user.id,
+          archivedAt: null,
+          createdAt: habit.createdAt,
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.habits.findById(user.id, habit.id)).toEqual(updated);
+
+        const cleared = await store.habits.update(user.id, habit.id, { ...fields, reminders: [], tags: [] });
+        expect(cleared).toMatchObject({ reminders: [], tags: [] });
+        expect(await store.habits.findById(user.id, habit.id)).toEqual(cleared);
+      });
+
+      // The port leaves tag identity and order open. Both stores: one tag per user and key, which
+      // keeps the spelling it was first made with; a habit's tags read back ordered by key
+      // (HabitTag has no position column to keep the order they were given in).
+      it("tags are the user's own, shared by key, keep their first spelling and read back ordered by key", async () => {
+        const user = await newUser();
+        const first = await store.habits.create(user.id, habitFields({ tags: ["Health"] }));
+        expect(first.tags).toEqual(["Health"]);
+        const second = await store.habits.create(user.id, habitFields({ tags: ["sleep", "health"] }));
+        expect(second.tags).toEqual(["Health", "sleep"]);
+        const sorted = await store.habits.create(user.id, habitFields({ tags: ["zeta", "Alpha", "mid"] }));
+        expect(sorted.tags).toEqual(["Alpha", "mid", "zeta"]);
+
+        const other = await newUser();
+        const theirs = await store.habits.create(other.id, habitFields({ tags: ["HEALTH"] }));
+        expect(theirs.tags).toEqual(["HEALTH"]);
+      });
+
+      it("list gives active habits by default, or archived ones, or all, ordered by createdAt then id", async () => {
+        const user = await newUser();
+        const created = [];
+        for (let index = 0; index < 4; index++) created.push(await store.habits.create(user.id, habitFields()));
+        const archived = await store.habits.setArchivedAt(
+          user.id,
+          created[1]?.id ?? "",
+          new Date("2026-05-05T05:05:05.005Z"),
+        );
+        const all = created.map((habit) => (habit.id === archived?.id ? archived : habit)).sort(byCreatedAtThenId);
+        const ids = (habits: Array<{ id: string }>) => habits.map((habit) => habit.id);
+
+        expect(await store.habits.list(user.id)).toEqual(all.filter((habit) => habit.archivedAt === null));
+        expect(ids(await store.habits.list(user.id, { status: "active" }))).toEqual(
+          ids(all.filter((habit) => habit.archivedAt === null)),
+        );
+        expect(await store.habits.list(user.id, { status: "archived" })).toEqual([archived]);
+        expect(ids(await store.habits.list(user.id, { status: "all" }))).toEqual(ids(all));
+      });
+
+      it("archives and unarchives; archived habits free their name (habit_active_name)", async () => {
+        const user = await newUser();
+        const name = unique("Run");
+        const habit = await store.habits.create(user.id, habitFields({ name }));
+        const archivedAt = new Date("2026-06-01T12:00:00.123Z");
+        const archived = await store.habits.setArchivedAt(user.id, habit.id, archivedAt);
+        expect(archived).toEqual({ ...habit, archivedAt, updatedAt: expect.any(Date) });
+        expect(await store.habits.findById(user.id, habit.id)).toEqual(archived);
+
+        // Archived names may repeat, and a new active habit may take the name.
+        const again = await store.habits.create(user.id, habitFields({ name: name.toUpperCase() }));
+        await store.habits.setArchivedAt(user.id, again.id, archivedAt);
+        const current = await store.habits.create(user.id, habitFields({ name: name.toLowerCase() }));
+
+        // Unarchiving takes the name back: refused while an active habit has it, and nothing changes.
+        await expectViolation(store.habits.setArchivedAt(user.id, habit.id, null), "habit_active_name");
+        expect(await store.habits.findById(user.id, habit.id)).toEqual(archived);
+        // Renaming an archived habit to an active habit's name is allowed; it collides once unarchived.
+        await store.habits.update(user.id, again.id, habitFields({ name: name.toLowerCase() }));
+
+        await store.habits.setArchivedAt(user.id, current.id, archivedAt);
+        const unarchived = await store.habits.setArchivedAt(user.id, habit.id, null);
+        expect(unarchived).toEqual({ ...habit, archivedAt: null, updatedAt: expect.any(Date) });
+        await expectViolation(store.habits.setArchivedAt(user.id, again.id, null), "habit_active_name");
+      });
+
+      it("refuses two active habits with one name, whatever the case (habit_active_name)", async () => {
+        const user = await newUser();
+        const name = unique("Meditate");
+        const habit = await store.habits.create(user.id, habitFields({ name }));
+        await expectViolation(
+          store.habits.create(user.id, habitFields({ name: name.toUpperCase() })),
+          "habit_active_name",
+        );
+
+        const other = await store.habits.create(user.id, habitFields());
+        await expectViolation(
+          store.habits.update(user.id, other.id, habitFields({ name: name.toLowerCase(), tags: ["x"] })),
+          "habit_active_name",
+        );
+        expect(await store.habits.findById(user.id, other.id)).toEqual(other);
+        // A habit may change the case of its own name, and another user may use the name.
+        expect(await store.habits.update(user.id, habit.id, habitFields({ name: name.toUpperCase() }))).toMatchObject({
+          name: name.toUpperCase(),
+        });
+        const stranger = await newUser();
+        await expect(store.habits.create(stranger.id, habitFields({ name }))).resolves.toMatchObject({ name });
+        expect(await store.habits.count(user.id)).toBe(2);
+      });
+
+      it("a refused create leaves nothing behind, not even the tags it would have made", async () => {
+        const user = await newUser();
+        const name = unique("Journal");
+        await store.habits.create(user.id, habitFields({ name }));
+        await expectViolation(
+          store.habits.create(
+            user.id,
+            habitFields({ name, tags: ["brand-new"], reminders: [{ time: "08:00", weekdays: [] }] }),
+          ),
+          "habit_active_name",
+        );
+        expect(await store.habits.count(user.id)).toBe(1);
+        // Had the refused create made the tag "brand-new", this habit would read it with that spelling.
+        const next = await store.habits.create(user.id, habitFields({ tags: ["BRAND-NEW"] }));
+        expect(next.tags).toEqual(["BRAND-NEW"]);
+      });
+
+      it("another user's habit is not found, and stays as it was", async () => {
+        const { user: owner, habit } = await newHabit();
+        const stranger = await newUser();
+        expect(await store.habits.findById(stranger.id, habit.id)).toBeUndefined();
+        expect(await store.habits.update(stranger.id, habit.id, habitFields({ name: "Mine now" }))).toBeUndefined();
+        expect(await store.habits.setArchivedAt(stranger.id, habit.id, new Date())).toBeUndefined();
+        expect(await store.habits.delete(stranger.id, habit.id)).toBe(false);
+        expect(await store.habits.list(stranger.id, { status: "all" })).toEqual([]);
+        expect(await store.habits.count(stranger.id)).toBe(0);
+        expect(await store.habits.findById(owner.id, habit.id)).toEqual(habit);
+        expect(await store.habits.update(owner.id, randomUUID(), habitFields())).toBeUndefined();
+      });
+
+      it("delete removes the habit with its completions and draws", async () => {
+        const { user, habit } = await newHabit({ reminders: [{ time: "09:00", weekdays: [] }], tags: ["gone"] });
+        await store.completions.insert(completion(user.id, habit.id, "2026-04-01"));
+        await store.draws.insert(draw(user.id, habit.id, "2026-04-01"));
+        expect(await store.habits.delete(user.id, habit.id)).toBe(true);
+        expect(await store.habits.findById(user.id, habit.id)).toBeUndefined();
+        expect(await store.completions.findByDate(habit.id, "2026-04-01")).toBeUndefined();
+        expect(await store.completions.listForHabit(habit.id)).toEqual([]);
+        expect(await store.draws.find(habit.id, "2026-04-01")).toBeUndefined();
+        expect(await store.habits.delete(user.id, habit.id)).toBe(false);
+      });
+
+      it("count counts every habit the user has, archived ones included", async () => {
+        const { user, habit } = await newHabit();
+        await store.habits.create(user.id, habitFields());
+        await store.habits.setArchivedAt(user.id, habit.id, new Date());
+        expect(await store.habits.count(user.id)).toBe(2);
+      });
+    });
+
+    describe("completions", () => {
+      it("insert keeps every field as given and findByDate returns the same completion", async () => {
+        const { user, habit } = await newHabit();
+        const fields = completion(user.id, habit.id, "2026-02-28", {
+          value: 12.5,
+          note: "Long run 🏃",
+          source: "import",
+          streak: 3,
+          totalWeight: 13.7,
+          winChance: 0.5779816513761468,
+        });
+        const inserted = await store.completions.insert(fields);
+        expect(inserted).toEqual({ ...fields, id: expect.any(String), createdAt: expect.any(Date) });
+        expect(await store.completions.findByDate(habit.id, "2026-02-28")).toEqual(inserted);
+
+        const bare = await store.completions.insert(completion(user.id, habit.id, "2026-03-01"));
+        expect(bare).toMatchObject({ value: null, note: null, source: "bot" });
+        expect(await store.completions.findByDate(habit.id, "2026-03-02")).toBeUndefined();
+      });
+
+      it("refuses a second completion of a habit on one date (completion_date)", async () => {
+        const { user, habit } = await newHabit();
+        const first = await store.completions.insert(completion(user.id, habit.id, "2026-04-10"));
+        await expectViolation(
+          store.completions.insert(completion(user.id, habit.id, "2026-04-10", { value: 5 })),
+          "completion_date",
+        );
+        expect(await store.completions.listForHabit(habit.id)).toEqual([first]);
+        const other = await store.habits.create(user.id, habitFields());
+        await expect(store.completions.insert(completion(user.id, other.id, "2026-04-10"))).resolves.toMatchObject({
+          habitId: other.id,
+        });
+      });
+
+      it("refuses a completion of another user's habit", async () => {
+        const { habit } = await newHabit();
+        const stranger = await newUser();
+        await expect(store.completions.insert(completion(stranger.id, habit.id, "2026-04-10"))).rejects.toThrow();
+        expect(await store.completions.listForHabit(habit.id)).toEqual([]);
+      });
+
+      it("listForHabit is ascending by date, within an inclusive range", async () => {
+        const { user, habit } = await newHabit();
+        const dates = ["2026-03-05", "2026-03-01", "2026-03-03", "2026-02-28", "2026-03-04"];
+        for (const date of dates) await store.completions.insert(completion(user.id, habit.id, date));
+        const listed = async (range?: { from?: string; to?: string }) =>
+          (await store.completions.listForHabit(habit.id, range)).map((item) => item.date);
+
+        expect(await listed()).toEqual(["2026-02-28", "2026-03-01", "2026-03-03", "2026-03-04", "2026-03-05"]);
+        expect(await listed({ from: "2026-03-03" })).toEqual(["2026-03-03", "2026-03-04", "2026-03-05"]);
+        expect(await listed({ to: "2026-03-01" })).toEqual(["2026-02-28", "2026-03-01"]);
+        expect(await listed({ from: "2026-03-01", to: "2026-03-04" })).toEqual([
+          "2026-03-01",
+          "2026-03-03",
+          "2026-03-04",
+        ]);
+        expect(await listed({ from: "2026-03-02", to: "2026-03-02" })).toEqual([]);
+        expect(await store.completions.listForHabit(randomUUID())).toEqual([]);
+      });
+
+      it("listForUser gives the user's completions of all habits in [from, to], by date then habitId", async () => {
+        const user = await newUser();
+        const habits = [
+          await store.habits.create(user.id, habitFields()),
+          await store.habits.create(user.id, habitFields()),
+          await store.habits.create(user.id, habitFields()),
+        ];
+        const inserted = [];
+        for (const date of ["2026-07-02", "2026-06-30", "2026-07-01", "2026-07-03"]) {
+          for (const habit of habits)
+            inserted.push(await store.completions.insert(completion(user.id, habit.id, date)));
+        }
+        const { habit: theirs, user: stranger } = await newHabit();
+        await store.completions.insert(completion(stranger.id, theirs.id, "2026-07-01"));
+
+        const expected = inserted
+          .filter((item) => item.date >= "2026-07-01" && item.date <= "2026-07-02")
+          .sort((a, b) => compareText(a.date, b.date) || compareText(a.habitId, b.habitId));
+        expect(await store.completions.listForUser(user.id, { from: "2026-07-01", to: "2026-07-02" })).toEqual(
+          expected,
+        );
+        expect(await store.completions.listForUser(user.id, { from: "2026-08-01", to: "2026-08-31" })).toEqual([]);
+      });
+
+      it("delete removes one completion; setStreaks sets the given streaks and nothing else", async () => {
+        const { user, habit } = await newHabit();
+        const [first, second, third] = [
+          await store.completions.insert(completion(user.id, habit.id, "2026-01-01", { streak: 1 })),
+          await store.completions.insert(completion(user.id, habit.id, "2026-01-02", { streak: 2 })),
+          await store.completions.insert(completion(user.id, habit.id, "2026-01-03", { streak: 3 })),
+        ];
+        await store.completions.setStreaks([
+          { id: second.id, streak: 7 },
+          { id: third.id, streak: 8 },
+        ]);
+        await store.completions.setStreaks([]);
+        expect(await store.completions.listForHabit(habit.id)).toEqual([
+          first,
+          { ...second, streak: 7 },
+          { ...third, streak: 8 },
+        ]);
+        await store.completions.delete(second.id);
+        expect(await store.completions.findByDate(habit.id, "2026-01-02")).toBeUndefined();
+        expect(await store.completions.listForHabit(habit.id)).toHaveLength(2);
+        await expect(store.completions.delete(second.id)).resolves.toBeUndefined();
+      });
+    });
+
+    describe("draws", () => {
+      it("insert keeps every field as given and find returns the same draw", async () => {
+        const { user, habit } = await newHabit();
+        const reward = await store.rewards.create(user.id, rewardFields());
+        const won = draw(user.id, habit.id, "2026-02-27", {
+          won: true,
+          rewardId: reward.id,
+          awardedOn: "2026-03-01",
+          pieceHeld: true,
+        });
+        const inserted = await store.draws.insert(won);
+        expect(inserted).toEqual({
+          id: expect.any(String),
+          habitId: habit.id,
+          date: "2026-02-27",
+          won: true,
+          rewardId: reward.id,
+          awardedOn: "2026-03-01",
+          pieceHeld: true,
+        });
+        expect(await store.draws.find(habit.id, "2026-02-27")).toEqual(inserted);
+
+        const lost = await store.draws.insert(draw(user.id, habit.id, "2026-02-28"));
+        expect(lost).toMatchObject({ won: false, rewardId: null, awardedOn: "2026-02-28", pieceHeld: false });
+        expect(await store.draws.find(habit.id, "2026-03-02")).toBeUndefined();
+      });
+
+      it("refuses a second draw of a habit on one date (draw_date)", async () => {
+        const { user, habit } = await newHabit();
+        const first = await store.draws.insert(draw(user.id, habit.id, "2026-04-10"));
+        await expectViolation(store.draws.insert(draw(user.id, habit.id, "2026-04-10", { won: true })), "draw_date");
+        expect(await store.draws.find(habit.id, "2026-04-10")).toEqual(first);
+      });
+
+      it("counts the pieces of a reward awarded on a day and still held", async () => {
+        const { user, habit } = await newHabit();
+        const reward = await store.rewards.create(user.id, rewardFields());
+        const otherReward = await store.rewards.create(user.id, rewardFields());
+        const won = (date: string, awardedOn: string, rewardId = reward.id) =>
+          store.draws.insert(draw(user.id, habit.id, date, { won: true, rewardId, awardedOn, pieceHeld: true }));
+        const today = "2026-05-10";
+        const first = await won("2026-05-10", today);
+        const backdated = await won("2026-05-08", today);
+        await won("2026-05-09", "2026-05-09");
+        await won("2026-05-07", today, otherReward.id);
+        await store.draws.insert(draw(user.id, habit.id, "2026-05-06", { awardedOn: today }));
+
+        expect(await store.draws.countHeldAwardedOn(reward.id, today)).toBe(2);
+        // Undone: the piece is no longer held, so it no longer counts against the day.
+        await store.draws.setPieceHeld(backdated.id, false, today);
+        expect(await store.draws.countHeldAwardedOn(reward.id, today)).toBe(1);
+        expect(await store.draws.find(habit.id, "2026-05-08")).toEqual({ ...backdated, pieceHeld: false });
+        // Redone on a later day: it counts against that day.
+        await store.draws.setPieceHeld(backdated.id, true, "2026-05-11");
+        expect(await store.draws.countHeldAwardedOn(reward.id, today)).toBe(1);
+        expect(await store.draws.countHeldAwardedOn(reward.id, "2026-05-11")).toBe(1);
+        expect(await store.draws.find(habit.id, "2026-05-10")).toEqual(first);
+        expect(await store.draws.countHeldAwardedOn(otherReward.id, today)).toBe(1);
+      });
+    });
+
+    describe("rewards", () => {
+      it("create keeps every field as given, with all-zero progress; findById returns the same reward", async () => {
+        const user = await newUser();
+        const fields = rewardFields();
+        const reward = await store.rewards.create(user.id, fields);
+        expect(reward).toEqual({
+          ...fields,
+          id: expect.any(String),
+          userId: user.id,
+          progress: { piecesEarned: 0, claimed: false, timesClaimed: 0 },
+          createdAt: expect.any(Date),
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.rewards.findById(user.id, reward.id)).toEqual(reward);
+
+        const bare = rewardFields({ pieceValue: null, maxDailyClaims: null, isRecurring: true, piecesRequired: 1 });
+        expect(await store.rewards.create(user.id, bare)).toMatchObject(bare);
+      });
+
+      it("update replaces every field and keeps the progress", async () => {
+        const user = await newUser();
+        const reward = await store.rewards.create(user.id, rewardFields());
+        await store.rewards.setProgress(reward.id, { piecesEarned: 2, claimed: false, timesClaimed: 1 });
+        const fields = rewardFields({
+          weight: 7,
+          piecesRequired: 1,
+          pieceValue: null,
+          maxDailyClaims: 0,
+          isRecurring: true,
+          active: false,
+        });
+        const updated = await store.rewards.update(user.id, reward.id, fields);
+        expect(updated).toEqual({
+          ...reward,
+          ...fields,
+          progress: { piecesEarned: 2, claimed: false, timesClaimed: 1 },
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.rewards.findById(user.id, reward.id)).toEqual(updated);
+        expect(await store.rewards.update(user.id, randomUUID(), fields)).toBeUndefined();
+      });
+
+      it("list is ordered by createdAt then id, optionally only active or inactive rewards", async () => {
+        const user = await newUser();
+        const rewards = [];
+        for (const active of [true, false, true, false]) {
+          rewards.push(await store.rewards.create(user.id, rewardFields({ active })));
+        }
+        const sorted = [...rewards].sort(byCreatedAtThenId);
+        expect(await store.rewards.list(user.id)).toEqual(sorted);
+        expect(await store.rewards.list(user.id, { active: true })).toEqual(sorted.filter((reward) => reward.active));
+        expect(await store.rewards.list(user.id, { active: false })).toEqual(sorted.filter((reward) => !reward.active));
+      });
+
+      it("refuses two active rewards with one name, whatever the case; inactive ones free it (reward_active_name)", async () => {
+        const user = await newUser();
+        const name = unique("Cinema");
+        const reward = await store.rewards.create(user.id, rewardFields({ name }));
+        await expectViolation(
+          store.rewards.create(user.id, rewardFields({ name: name.toUpperCase() })),
+          "reward_active_name",
+        );
+
+        const inactive = await store.rewards.create(user.id, rewardFields({ name: name.toLowerCase(), active: false }));
+        await expectViolation(
+          store.rewards.update(user.id, inactive.id, rewardFields({ name: name.toLowerCase(), active: true })),
+          "reward_active_name",
+        );
+        expect(await store.rewards.findById(user.id, inactive.id)).toEqual(inactive);
+
+        await store.rewards.update(user.id, reward.id, rewardFields({ name, active: false }));
+        await expect(
+          store.rewards.update(user.id, inactive.id, rewardFields({ name: name.toLowerCase(), active: true })),
+        ).resolves.toMatchObject({ active: true });
+        const stranger = await newUser();
+        await expect(store.rewards.create(stranger.id, rewardFields({ name }))).resolves.toMatchObject({ name });
+      });
+
+      it("setProgress sets the progress row, again and again", async () => {
+        const user = await newUser();
+        const reward = await store.rewards.create(user.id, rewardFields());
+        await store.rewards.setProgress(reward.id, { piecesEarned: 3, claimed: false, timesClaimed: 0 });
+        expect((await store.rewards.findById(user.id, reward.id))?.progress).toEqual({
+          piecesEarned: 3,
+          claimed: false,
+          timesClaimed: 0,
+        });
+        await store.rewards.setProgress(reward.id, { piecesEarned: 0, claimed: true, timesClaimed: 1 });
+        const [listed] = await store.rewards.list(user.id);
+        expect(listed?.progress).toEqual({ piecesEarned: 0, claimed: true, timesClaimed: 1 });
+      });
+
+      it("records claims and lists them newest first, with the reward's name", async () => {
+        const user = await newUser();
+        const coffee = await store.rewards.create(user.id, rewardFields({ name: unique("Coffee") }));
+        const book = await store.rewards.create(user.id, rewardFields({ name: unique("Book") }));
+        const first = await store.rewards.recordClaim(user.id, coffee.id, 3, new Date("2026-03-01T08:00:00.001Z"));
+        expect(first).toEqual({
+          id: expect.any(String),
+          rewardId: coffee.id,
+          rewardName: coffee.name,
+          pieces: 3,
+          claimedAt: new Date("2026-03-01T08:00:00.001Z"),
+        });
+        const third = await store.rewards.recordClaim(user.id, book.id, 1, new Date("2026-03-03T08:00:00Z"));
+        const second = await store.rewards.recordClaim(user.id, coffee.id, 2, new Date("2026-03-02T08:00:00Z"));
+        expect(await store.rewards.listClaims(user.id)).toEqual([third, second, first]);
+        expect(await store.rewards.listClaims((await newUser()).id)).toEqual([]);
+      });
+
+      it("another user's reward is not found, and stays as it was", async () => {
+        const owner = await newUser();
+        const reward = await store.rewards.create(owner.id, rewardFields());
+        const stranger = await newUser();
+        expect(await store.rewards.findById(stranger.id, reward.id)).toBeUndefined();
+        expect(await store.rewards.update(stranger.id, reward.id, rewardFields())).toBeUndefined();
+        expect(await store.rewards.delete(stranger.id, reward.id)).toBe(false);
+        expect(await store.rewards.list(stranger.id)).toEqual([]);
+        await expect(store.rewards.recordClaim(stranger.id, reward.id, 1, new Date())).rejects.toThrow();
+        expect(await store.rewards.listClaims(stranger.id)).toEqual([]);
+        expect(await store.rewards.findById(owner.id, reward.id)).toEqual(reward);
+      });
+
+      it("delete removes the reward with its progress and claims", async () => {
+        const user = await newUser();
+        const reward = await store.rewards.create(user.id, rewardFields());
+        const kept = await store.rewards.create(user.id, rewardFields());
+        await store.rewards.recordClaim(user.id, reward.id, 3, new Date("2026-03-01T08:00:00Z"));
+        const keptClaim = await store.rewards.recordClaim(user.id, kept.id, 3, new Date("2026-03-01T08:00:00Z"));
+        expect(await store.rewards.delete(user.id, reward.id)).toBe(true);
+        expect(await store.rewards.findById(user.id, reward.id)).toBeUndefined();
+        expect(await store.rewards.list(user.id)).toEqual([kept]);
+        expect(await store.rewards.listClaims(user.id)).toEqual([keptClaim]);
+        expect(await store.rewards.delete(user.id, reward.id)).toBe(false);
+      });
+    });
+
+    describe("transactions", () => {
+      it("commits every write and returns what the work returned; inside, reads see the writes", async () => {
+        const user = await newUser();
+        const result = await store.transaction(async (tx) => {
+          const habit = await tx.habits.create(user.id, habitFields());
+          await tx.completions.insert(completion(user.id, habit.id, "2026-01-01"));
+          expect(await tx.completions.listForHabit(habit.id)).toHaveLength(1);
+          return habit;
+        });
+        expect(await store.habits.findById(user.id, result.id)).toEqual(result);
+        expect(await store.completions.listForHabit(result.id)).toHaveLength(1);
+      });
+
+      it("rolls back every write when the work throws, and rethrows its error", async () => {
+        const { user, habit } = await newHabit();
+        const reward = await store.rewards.create(user.id, rewardFields());
+        const failure = new Error("the work failed");
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.users.lock(user.id);
+            await tx.users.update(user.id, { name: "Changed" });
+            const created = await tx.habits.create(user.id, habitFields());
+            await tx.habits.setArchivedAt(user.id, habit.id, new Date());
+            await tx.completions.insert(completion(user.id, created.id, "2026-01-01"));
+            await tx.draws.insert(draw(user.id, habit.id, "2026-01-01"));
+            await tx.rewards.setProgress(reward.id, { piecesEarned: 1, claimed: false, timesClaimed: 0 });
+            await tx.rewards.recordClaim(user.id, reward.id, 1, new Date());
+            await tx.rewards.create(user.id, rewardFields());
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+
+        expect(await store.users.findById(user.id)).toEqual(user);
+        expect(await store.habits.list(user.id, { status: "all" })).toEqual([habit]);
+        expect(await store.completions.listForUser(user.id, { from: "2000-01-01", to: "2100-01-01" })).toEqual([]);
+        expect(await store.draws.find(habit.id, "2026-01-01")).toBeUndefined();
+        expect(await store.rewards.list(user.id)).toEqual([reward]);
+        expect(await store.rewards.listClaims(user.id)).toEqual([]);
+      });
+
+      // A service may catch a UniqueViolation inside its transaction (a completion that exists
+      // already) and carry on: the refused write changes nothing and the transaction stays usable.
+      it("a refused write inside a transaction changes nothing, and the transaction goes on", async () => {
+        const user = await newUser();
+        const name = unique("Stretch");
+        const names = await store.transaction(async (tx) => {
+          const habit = await tx.habits.create(user.id, habitFields({ name }));
+          await expectViolation(tx.habits.create(user.id, habitFields({ name, tags: ["never"] })), "habit_active_name");
+          await tx.completions.insert(completion(user.id, habit.id, "2026-01-01"));
+          await expectViolation(tx.completions.insert(completion(user.id, habit.id, "2026-01-01")), "completion_date");
+          await tx.habits.create(user.id, habitFields({ name: `${name}-2`, tags: ["NEVER"] }));
+          return (await tx.habits.list(user.id)).map((habit) => habit.name);
+        });
+        expect(names).toEqual([name, `${name}-2`]);
+        const habits = await store.habits.list(user.id);
+        expect(habits.map((habit) => habit.name)).toEqual([name, `${name}-2`]);
+        expect(habits[1]?.tags).toEqual(["NEVER"]);
+      });
+
+      it("lock makes one user's transactions take turns", async () => {
+        const user = await newUser();
+        // Each reads how many habits there are, waits, then writes a name made from the count:
+        // without taking turns, both would read the same count and one would be refused.
+        const addNext = () =>
+          store.transaction(async (tx) => {
+            await tx.users.lock(user.id);
+            const count = await tx.habits.count(user.id);
+            await sleep(50);
+            return tx.habits.create(user.id, habitFields({ name: `Habit ${count}` }));
+          });
+        const created = await Promise.all([addNext(), addNext(), addNext()]);
+        expect(created.map((habit) => habit.name).sort()).toEqual(["Habit 0", "Habit 1", "Habit 2"]);
+      });
+
+      it("50 concurrent transactions all commit", async () => {
+        const { user, habit } = await newHabit();
+        await Promise.all(
+          Array.from({ length: 50 }, (_, index) =>
+            store.transaction(async (tx) => {
+              await tx.users.lock(user.id);
+              await tx.completions.insert(completion(user.id, habit.id, addDays("2026-01-01", index)));
+            }),
+          ),
+        );
+        expect(await store.completions.listForHabit(habit.id)).toHaveLength(50);
+      });
+    });
+  });
+}
