@@ -15,7 +15,7 @@ import { periodOf } from "../time/periods.js";
 import { localDateAt } from "../time/zone.js";
 import type { User } from "../users/user.js";
 import type { Completion, CompletionSource } from "./completion.js";
-import { counts, expectedStreaks, recomputeStreaks } from "./streak-recompute.js";
+import { carriedStreak, counts, expectedStreaks, recomputeStreaks } from "./streak-recompute.js";
 
 export interface CompleteInput {
   userId: string;
@@ -123,7 +123,13 @@ export function createCompletionService(deps: CoreDependencies) {
     const history = [...before, { id: "", date, value }].sort((a, b) => a.date.localeCompare(b.date));
     const streaks = expectedStreaks(habit, history);
     const streakAtDate = streaks[history.findIndex((item) => item.id === "")] ?? 0;
-    const odds = counted ? oddsOf(habit.weight, streakAtDate, user.rewardOdds) : { totalWeight: 0, winChance: 0 };
+    const carried = carriedStreak(
+      habit,
+      history,
+      streaks,
+      history.findIndex((item) => item.id === ""),
+    );
+    const odds = counted ? oddsOf(habit.weight, carried, user.rewardOdds) : { totalWeight: 0, winChance: 0 };
     let completion: Completion;
     try {
       completion = await tx.completions.insert({
