@@ -9,11 +9,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import {
   addDays,
   defaultRewardOdds,
+  type Habit,
   type HabitFields,
   type NewCompletion,
   type NewDraw,
   type NewUser,
   type RewardFields,
+  reminderKey,
   type Store,
   type UniqueRule,
   UniqueViolation,
@@ -850,6 +852,229 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.rewards.list(user.id)).toEqual([kept]);
         expect(await store.rewards.listClaims(user.id)).toEqual([keptClaim]);
         expect(await store.rewards.delete(user.id, reward.id)).toBe(false);
+      });
+    });
+
+    describe("reminders", () => {
+      const every = [{ time: "08:00", weekdays: [] }];
+      const reminder = (user: User, habit: { id: string }, date: string, time = "08:00") => ({
+        userId: user.id,
+        habitId: habit.id,
+        date,
+        time,
+      });
+
+      it("candidates: active habits with a reminder, of users with reminders on who have not blocked the bot, by user then habit", async () => {
+        const first = await newUser();
+        const second = await newUser();
+        const off = await newUser();
+        const blocked = await newUser();
+        const mine = new Set([first.id, second.id, off.id, blocked.id]);
+        // Per user: two habits with one reminder, one with two, one with none.
+        const habitsOf = async (user: User) => ({
+          user,
+          early: await store.habits.create(user.id, habitFields({ reminders: every })),
+          none: await store.habits.create(user.id, habitFields({ reminders: [] })),
+          two: await store.habits.create(
+            user.id,
+            habitFields({
+              reminders: [
+                { time: "21:00", weekdays: [1, 2] },
+                { time: "07:15", weekdays: [] },
+              ],
+            }),
+          ),
+          late: await store.habits.create(user.id, habitFields({ reminders: every })),
+        });
+        const all = [await habitsOf(first), await habitsOf(second), await habitsOf(off), await habitsOf(blocked)];
+        const archivedAt = new Date("2026-03-01T00:00:00Z");
+        const [ofFirst, ofSecond] = all;
+        await store.habits.setArchivedAt(first.id, ofFirst?.late.id ?? "", archivedAt);
+        await store.users.update(off.id, { reminders: { enabled: false } });
+        await store.users.update(blocked.id, { telegramBlockedAt: archivedAt });
+
+        const candidates = async () =>
+          (await store.reminders.candidates()).filter((candidate) => mine.has(candidate.user.id));
+        const inOrder = (pairs: Array<{ user: User; habit: Habit }>) =>
+          pairs.sort((a, b) => compareText(a.user.id, b.user.id) || byCreatedAtThenId(a.habit, b.habit));
+        const expected = inOrder(
+          [ofFirst, ofSecond].flatMap((of) =>
+            of
+              ? [of.early, of.two, ...(of === ofFirst ? [] : [of.late])].map((habit) => ({ user: of.user, habit }))
+              : [],
+          ),
+        );
+        expect(expected).toHaveLength(5);
+        expect(await candidates()).toEqual(expected);
+
+        // Turning reminders back on, coming back to the bot and unarchiving bring them back.
+        await store.users.update(off.id, { reminders: { enabled: true } });
+        await store.users.update(blocked.id, { telegramBlockedAt: null });
+        await store.habits.setArchivedAt(first.id, ofFirst?.late.id ?? "", null);
+        const ids = (pairs: Array<{ user: User; habit: Habit }>) =>
+          pairs.map(({ user, habit }) => ({ userId: user.id, habitId: habit.id }));
+        const everyone = inOrder(
+          all.flatMap((of) => [of.early, of.two, of.late].map((habit) => ({ user: of.user, habit }))),
+        );
+        expect(ids(await candidates())).toEqual(ids(everyone));
+      });
+
+      it("claim succeeds once per habit, date and time; then false, changing nothing", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const at = new Date("2026-03-10T08:00:00.123Z");
+        expect(await store.reminders.claim(reminder(user, habit, "2026-03-10"), at)).toBe(true);
+        expect(await store.reminders.claim(reminder(user, habit, "2026-03-10"), new Date(at.getTime() + 60_000))).toBe(
+          false,
+        );
+        // Another date or time of the same habit is another reminder.
+        expect(await store.reminders.claim(reminder(user, habit, "2026-03-11"), at)).toBe(true);
+        expect(await store.reminders.claim(reminder(user, habit, "2026-03-10", "21:00"), at)).toBe(true);
+        const unsent = (await store.reminders.unsent(new Date("2100-01-01T00:00:00Z"), 100)).filter(
+          (claim) => claim.habitId === habit.id,
+        );
+        expect(unsent).toEqual([
+          { ...reminder(user, habit, "2026-03-10"), claimedAt: at, attempts: 1 },
+          { ...reminder(user, habit, "2026-03-10", "21:00"), claimedAt: at, attempts: 1 },
+          { ...reminder(user, habit, "2026-03-11"), claimedAt: at, attempts: 1 },
+        ]);
+      });
+
+      it("of 10 concurrent claims of one reminder, exactly one succeeds", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const at = new Date("2026-03-10T08:00:00Z");
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.reminders.claim(reminder(user, habit, "2026-03-10"), at)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("refuses a claim of another user's habit", async () => {
+        const { habit } = await newHabit({ reminders: every });
+        const stranger = await newUser();
+        await expect(
+          store.reminders.claim(reminder(stranger, habit, "2026-03-10"), new Date("2026-03-10T08:00:00Z")),
+        ).rejects.toThrow();
+        expect(await store.reminders.claimedKeys([habit.id], ["2026-03-10"])).toEqual(new Set());
+      });
+
+      it("claimedKeys gives the reminderKey of each claim of the given habits on the given dates", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const other = await store.habits.create(user.id, habitFields({ reminders: every }));
+        const unasked = await store.habits.create(user.id, habitFields({ reminders: every }));
+        const at = new Date("2026-03-10T08:00:00Z");
+        for (const [claimed, date, time] of [
+          [habit, "2026-03-09", "08:00"],
+          [habit, "2026-03-10", "08:00"],
+          [habit, "2026-03-10", "21:30"],
+          [habit, "2026-03-11", "08:00"],
+          [other, "2026-03-10", "08:00"],
+          [unasked, "2026-03-10", "08:00"],
+        ] as const) {
+          await store.reminders.claim(reminder(user, claimed, date, time), at);
+        }
+        expect(await store.reminders.claimedKeys([habit.id, other.id], ["2026-03-09", "2026-03-10"])).toEqual(
+          new Set([
+            reminderKey(habit.id, "2026-03-09", "08:00"),
+            reminderKey(habit.id, "2026-03-10", "08:00"),
+            reminderKey(habit.id, "2026-03-10", "21:30"),
+            reminderKey(other.id, "2026-03-10", "08:00"),
+          ]),
+        );
+        expect(await store.reminders.claimedKeys([], ["2026-03-10"])).toEqual(new Set());
+        expect(await store.reminders.claimedKeys([habit.id], [])).toEqual(new Set());
+        expect(await store.reminders.claimedKeys([randomUUID()], ["2026-03-10"])).toEqual(new Set());
+      });
+
+      it("unsent lists claims not marked sent, older than given and under the attempts; retry takes one once", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const mine = async (olderThan: Date, maxAttempts: number) =>
+          (await store.reminders.unsent(olderThan, maxAttempts)).filter((claim) => claim.habitId === habit.id);
+        const t0 = new Date("2026-03-10T08:00:00.250Z");
+        const t1 = new Date("2026-03-10T08:05:00.500Z");
+        const later = new Date("2026-03-10T09:00:00Z");
+        await store.reminders.claim(reminder(user, habit, "2026-03-10", "08:00"), t0);
+        await store.reminders.claim(reminder(user, habit, "2026-03-09", "08:00"), t1);
+        await store.reminders.claim(reminder(user, habit, "2026-03-10", "07:00"), t0);
+        await store.reminders.markSent(habit.id, "2026-03-10", "07:00", t1);
+        // Nothing happens for a claim that does not exist.
+        await store.reminders.markSent(habit.id, "2026-01-01", "07:00", t1);
+
+        const early = { ...reminder(user, habit, "2026-03-10", "08:00"), claimedAt: t0, attempts: 1 };
+        const late = { ...reminder(user, habit, "2026-03-09", "08:00"), claimedAt: t1, attempts: 1 };
+        expect(await mine(later, 3)).toEqual([early, late]);
+        // Strictly older than: a claim taken at the instant is not yet left over.
+        expect(await mine(t1, 3)).toEqual([early]);
+        expect(await mine(t0, 3)).toEqual([]);
+        expect(await mine(later, 1)).toEqual([]);
+
+        expect(await store.reminders.retry(early, t1)).toBe(true);
+        // The listing is stale now: another process retrying it from there gets false.
+        expect(await store.reminders.retry(early, t1)).toBe(false);
+        const retried = { ...early, claimedAt: t1, attempts: 2 };
+        expect(await mine(later, 3)).toEqual([late, retried].sort((a, b) => compareText(a.date, b.date)));
+        expect(await mine(later, 2)).toEqual([late]);
+
+        await store.reminders.markSent(habit.id, "2026-03-10", "08:00", later);
+        expect(await mine(new Date("2100-01-01T00:00:00Z"), 100)).toEqual([late]);
+        expect(await store.reminders.retry(retried, later)).toBe(false);
+        // A sent claim is still claimed.
+        expect(await store.reminders.claim(reminder(user, habit, "2026-03-10", "08:00"), later)).toBe(false);
+      });
+
+      it("of 10 concurrent retries of one claim, exactly one succeeds", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const at = new Date("2026-03-10T08:00:00Z");
+        await store.reminders.claim(reminder(user, habit, "2026-03-10"), at);
+        const [listed] = (await store.reminders.unsent(new Date("2100-01-01T00:00:00Z"), 100)).filter(
+          (claim) => claim.habitId === habit.id,
+        );
+        if (!listed) throw new Error("the claim is not listed as unsent");
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.reminders.retry(listed, new Date("2026-03-10T08:10:00Z"))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("claims go with their habit and with their user", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const kept = await store.habits.create(user.id, habitFields({ reminders: every }));
+        const at = new Date("2026-03-10T08:00:00Z");
+        await store.reminders.claim(reminder(user, habit, "2026-03-10"), at);
+        await store.reminders.claim(reminder(user, kept, "2026-03-10"), at);
+        await store.habits.delete(user.id, habit.id);
+        expect(await store.reminders.claimedKeys([habit.id, kept.id], ["2026-03-10"])).toEqual(
+          new Set([reminderKey(kept.id, "2026-03-10", "08:00")]),
+        );
+        await store.users.delete(user.id);
+        expect(await store.reminders.claimedKeys([kept.id], ["2026-03-10"])).toEqual(new Set());
+        const unsent = await store.reminders.unsent(new Date("2100-01-01T00:00:00Z"), 100);
+        expect(unsent.filter((claim) => claim.userId === user.id)).toEqual([]);
+      });
+
+      it("in a transaction: a refused claim changes nothing and the transaction goes on; a rollback undoes claims", async () => {
+        const { user, habit } = await newHabit({ reminders: every });
+        const at = new Date("2026-03-10T08:00:00Z");
+        await store.transaction(async (tx) => {
+          expect(await tx.reminders.claim(reminder(user, habit, "2026-03-10"), at)).toBe(true);
+          expect(await tx.reminders.claim(reminder(user, habit, "2026-03-10"), at)).toBe(false);
+          await tx.completions.insert(completion(user.id, habit.id, "2026-03-10"));
+        });
+        expect(await store.reminders.claimedKeys([habit.id], ["2026-03-10"])).toEqual(
+          new Set([reminderKey(habit.id, "2026-03-10", "08:00")]),
+        );
+        expect(await store.completions.listForHabit(habit.id)).toHaveLength(1);
+
+        const failure = new Error("the work failed");
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.reminders.claim(reminder(user, habit, "2026-03-11"), at);
+            await tx.reminders.markSent(habit.id, "2026-03-10", "08:00", at);
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.reminders.claimedKeys([habit.id], ["2026-03-11"])).toEqual(new Set());
+        const unsent = await store.reminders.unsent(new Date("2100-01-01T00:00:00Z"), 100);
+        expect(unsent.filter((claim) => claim.habitId === habit.id)).toHaveLength(1);
       });
     });
 

@@ -1,3 +1,4 @@
+export { createCoreFor } from "./core-for-database.js";
 export { type BotDependencies, createBot } from "./create-bot.js";
 export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";
 export { startTick } from "./reminders/tick.js";

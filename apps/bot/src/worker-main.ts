@@ -10,6 +10,7 @@ import {
   systemClock,
 } from "@habits/runtime";
 import { z } from "zod";
+import { createCoreFor } from "./core-for-database.js";
 import { startTick } from "./reminders/tick.js";
 
 runMain(async () => {
@@ -21,7 +22,8 @@ runMain(async () => {
   });
   const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
   await database.migrate();
-  const tick = startTick({ client: database.client, clock: systemClock, logger });
+  const core = createCoreFor(database);
+  const tick = startTick({ client: database.client, core, clock: systemClock, logger });
   logger.info("worker ticking every minute");
   onShutdownSignal(logger, async () => {
     await tick.stop();

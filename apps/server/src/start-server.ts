@@ -1,5 +1,13 @@
 import { apiConfigFrom, createApp, listen } from "@habits/api";
-import { botConfigFrom, createBot, createWebhookHandler, registerWebhook, startPolling, startTick } from "@habits/bot";
+import {
+  botConfigFrom,
+  createBot,
+  createCoreFor,
+  createWebhookHandler,
+  registerWebhook,
+  startPolling,
+  startTick,
+} from "@habits/bot";
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
 import { createLogger, type Logger, secretsIn, systemClock } from "@habits/runtime";
 import { loadServerEnv } from "./env.js";
@@ -45,7 +53,8 @@ export async function startProduct(
   else if (bot && botConfig?.mode === "webhook") await registerWebhook(bot, botConfig, logger);
   else logger.info("bot off: set BOT_TOKEN (from @BotFather) to run the Telegram bot in this process");
 
-  const tick = startTick({ client: database.client, clock: systemClock, logger });
+  const core = createCoreFor(database);
+  const tick = startTick({ client: database.client, core, clock: systemClock, logger });
   return {
     logger,
     port: server.port,

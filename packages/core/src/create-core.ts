@@ -3,6 +3,7 @@ import { createCompletionService } from "./completions/completion-service.js";
 import type { CoreDependencies } from "./core-dependencies.js";
 import { createHabitService } from "./habits/habit-service.js";
 import type { PasswordHasher } from "./ports/password-hasher.js";
+import { createReminderService } from "./reminders/reminder-service.js";
 import { createRewardService } from "./rewards/reward-service.js";
 import { createUserService } from "./users/user-service.js";
 
@@ -14,6 +15,7 @@ export function createCore(deps: CoreDependencies & { passwords: PasswordHasher 
     completions: createCompletionService(deps),
     rewards: createRewardService(deps),
     analytics: createAnalyticsService(deps),
+    reminders: createReminderService(deps),
   };
 }
 

@@ -13,6 +13,7 @@ export type { Clock } from "./ports/clock.js";
 export type { PasswordHasher } from "./ports/password-hasher.js";
 export type { RandomSource } from "./ports/random.js";
 export * from "./ports/store.js";
+export * from "./reminders/reminder-service.js";
 export * from "./reminders/reminders-due.js";
 export * from "./rewards/draw.js";
 export * from "./rewards/reward.js";

@@ -1,16 +1,57 @@
-import type { Clock } from "@habits/core";
+import type { Clock, Core } from "@habits/core";
 import { type DatabaseClient, purgeExpiredRecords } from "@habits/db";
 import type { Logger } from "@habits/runtime";
 import cron from "node-cron";
 
 export interface TickDependencies {
   client: DatabaseClient;
+  core: Pick<Core, "reminders">;
   clock: Clock;
   logger: Logger;
 }
 
-/** One pass of the worker: housekeeping now; due reminders join it with the reminders work. */
-async function runTick(deps: TickDependencies): Promise<void> {
+export interface ReminderPassReport {
+  due: number;
+  /** Claimed by this process; the others were claimed by another one first. */
+  claimed: number;
+}
+
+/** How far back the first pass of a process looks: one tick. */
+const firstWindowMs = 60_000;
+/** How far back a pass catches up after failed passes: a reminder hours late would be noise. */
+const longestWindowMs = 15 * 60_000;
+
+/**
+ * Each call claims the reminders due since the previous successful call (the first looks back one
+ * minute). The last instant lives in memory only: after a restart, reminders of the time the
+ * worker was down, beyond the last minute, are not caught up. A pass that fails does not move it,
+ * so the next pass covers the missed minutes (up to 15); claims it made meanwhile are no longer
+ * due then.
+ */
+export function createReminderPass(core: Pick<Core, "reminders">, clock: Clock): () => Promise<ReminderPassReport> {
+  let lastTick: Date | undefined;
+  return async () => {
+    const now = clock.now();
+    const earliest = now.getTime() - longestWindowMs;
+    const after = new Date(Math.max(lastTick?.getTime() ?? now.getTime() - firstWindowMs, earliest));
+    const due = await core.reminders.due({ after, until: now });
+    let claimed = 0;
+    // Claimed, not yet sent: sending (and retrying claims left unsent) comes with the bot's
+    // reminders work. Until then claims stay unsent, so that work must not resend old ones.
+    for (const reminder of due) if (await core.reminders.claim(reminder, now)) claimed++;
+    lastTick = now;
+    return { due: due.length, claimed };
+  };
+}
+
+/** One pass of the worker: due reminders, then housekeeping; one failing does not stop the other. */
+async function runTick(deps: TickDependencies, reminders: () => Promise<ReminderPassReport>): Promise<void> {
+  try {
+    const report = await reminders();
+    if (report.due > 0) deps.logger.info(report, "claimed due reminders");
+  } catch (error) {
+    deps.logger.error({ err: error }, "reminders pass failed");
+  }
   const purged = await purgeExpiredRecords(deps.client, deps.clock.now());
   if (Object.values(purged).some((count) => count > 0)) deps.logger.info({ purged }, "purged expired records");
 }
@@ -24,11 +65,12 @@ export interface RunningTick {
  * overlap, so a slow pass delays the next instead of piling up; errors are logged, never fatal.
  */
 export function startTick(deps: TickDependencies): RunningTick {
+  const reminders = createReminderPass(deps.core, deps.clock);
   let inFlight: Promise<void> = Promise.resolve();
   const task = cron.schedule(
     "* * * * *",
     () => {
-      inFlight = runTick(deps).catch((error: unknown) => deps.logger.error({ err: error }, "tick failed"));
+      inFlight = runTick(deps, reminders).catch((error: unknown) => deps.logger.error({ err: error }, "tick failed"));
       return inFlight;
     },
     { name: "tick", noOverlap: true },

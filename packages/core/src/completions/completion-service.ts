@@ -58,7 +58,11 @@ export type CompleteFailure =
   | { reason: "already_completed"; date: LocalDate };
 
 /** In an atomic batch, an item that succeeded but was undone because another failed. */
-export type BatchItemResult = Result<CompletionOutcome, CompleteFailure | { reason: "rolled_back" }>;
+/** ...and one after the failure, never tried: every item gets a result. */
+export type BatchItemResult = Result<
+  CompletionOutcome,
+  CompleteFailure | { reason: "rolled_back" } | { reason: "not_attempted" }
+>;
 
 export interface RevertInput {
   userId: string;
@@ -176,7 +180,9 @@ export function createCompletionService(deps: CoreDependencies) {
       if (!previous.won || previous.rewardId === null) return { won: false };
       const reward = await tx.rewards.findById(user.id, previous.rewardId);
       if (!reward?.active) return { won: false };
-      if (!previous.pieceHeld) await tx.draws.setPieceHeld(previous.id, true, now);
+      // Its piece was spent in a claim before the undo, so it was never taken back: no second one.
+      if (previous.pieceHeld) return { won: true, reward, progress: reward.progress };
+      await tx.draws.setPieceHeld(previous.id, true, now);
       return awardPiece(tx, reward);
     }
     const rewards = await tx.rewards.list(user.id, { active: true });
@@ -244,11 +250,12 @@ export function createCompletionService(deps: CoreDependencies) {
     let rewardTakenBack: Reward | undefined;
     const drawn = await tx.draws.find(habit.id, target.date);
     if (drawn?.won && drawn.pieceHeld && drawn.rewardId !== null) {
-      await tx.draws.setPieceHeld(drawn.id, false, drawn.awardedOn);
       const reward = await tx.rewards.findById(user.id, drawn.rewardId);
-      if (reward) {
-        // A piece already spent in a claim cannot be taken back: never below zero.
-        const progress = { ...reward.progress, piecesEarned: Math.max(0, reward.progress.piecesEarned - 1) };
+      // A piece already spent in a claim cannot be taken back: it stays with its draw (held), so a
+      // redo of this date does not award it a second time, and progress never goes below zero.
+      if (reward && reward.progress.piecesEarned > 0) {
+        await tx.draws.setPieceHeld(drawn.id, false, drawn.awardedOn);
+        const progress = { ...reward.progress, piecesEarned: reward.progress.piecesEarned - 1 };
         await tx.rewards.setProgress(reward.id, progress);
         rewardTakenBack = { ...reward, progress };
       }
@@ -293,7 +300,9 @@ export function createCompletionService(deps: CoreDependencies) {
       } catch (error) {
         if (error !== rollback) throw error;
         // Nothing was kept: the items before the failure are reported as rolled back.
-        return results.map((result) => (result.ok ? fail({ reason: "rolled_back" }) : result));
+        const tried = results.map((result): BatchItemResult => (result.ok ? fail({ reason: "rolled_back" }) : result));
+        const untried = items.slice(results.length).map((): BatchItemResult => fail({ reason: "not_attempted" }));
+        return [...tried, ...untried];
       }
     },
 

@@ -13,6 +13,7 @@ import type { Completion, CompletionSource } from "../completions/completion.js"
 import type { Habit, HabitFields } from "../habits/habit.js";
 import type { Reward, RewardClaim, RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
 import type { LocalDate } from "../time/local-date.js";
+import type { LocalTime } from "../time/local-time.js";
 import type { Language, ReminderSettings, RewardOdds, TelegramIdentity, User } from "../users/user.js";
 
 /** The uniqueness rules of the data model, as the store reports them. */
@@ -158,6 +159,56 @@ export interface RewardRepository {
   listClaims(userId: string): Promise<RewardClaim[]>;
 }
 
+/** One reminder of a habit on a local date, as it is claimed: the unique key is habit, date and time. */
+export interface ReminderToClaim {
+  userId: string;
+  habitId: string;
+  date: LocalDate;
+  time: LocalTime;
+}
+
+/** A claim that was never marked sent, as `unsent` lists it. */
+export interface UnsentReminderClaim extends ReminderToClaim {
+  /** When the latest attempt was taken: the claim, or the latest `retry`. */
+  claimedAt: Date;
+  /** Send attempts taken so far: the claim is the first, each `retry` one more. */
+  attempts: number;
+}
+
+/**
+ * Reminder claims: a reminder is claimed in the database before it is sent, so restarts and
+ * several running instances never send it twice (unique on habit, date and time).
+ */
+export interface ReminderRepository {
+  /**
+   * The habits reminders may be due for: active habits with at least one reminder, of users with
+   * reminders on who have not blocked the bot. Ordered by user id, then the habit's createdAt and id.
+   * (Every such habit, on every tick: HabitReminder.nextDueAt can narrow it to the due ones later.)
+   */
+  candidates(): Promise<Array<{ user: User; habit: Habit }>>;
+  /** The `reminderKey(habitId, date, time)` of every claim of these habits on these dates. */
+  claimedKeys(habitIds: readonly string[], dates: readonly LocalDate[]): Promise<Set<string>>;
+  /**
+   * Claims a reminder (its first send attempt, made at `at`). False, changing nothing, when that
+   * habit, date and time was claimed already: the process that gets true sends it.
+   */
+  claim(reminder: ReminderToClaim, at: Date): Promise<boolean>;
+  /** Records that the claimed reminder was sent. Nothing happens when there is no such claim. */
+  markSent(habitId: string, date: LocalDate, time: LocalTime, at: Date): Promise<void>;
+  /**
+   * Claims left unsent whose latest attempt was taken before `olderThan`, with fewer than
+   * `maxAttempts` attempts, across all users; ordered by claimedAt, then habit id, date and time.
+   * Only reads: a process takes one for another attempt with `retry`.
+   */
+  unsent(olderThan: Date, maxAttempts: number): Promise<UnsentReminderClaim[]>;
+  /**
+   * Takes an unsent claim for another attempt: attempts + 1 and claimedAt = `at`, only while it is
+   * still unsent and still at the attempts `unsent` listed. False when it was sent or another
+   * process took it meanwhile: of several processes retrying one claim, one gets true.
+   */
+  retry(claim: UnsentReminderClaim, at: Date): Promise<boolean>;
+}
+
 /** The repositories, seeing one consistent state. */
 export interface Repositories {
   users: UserRepository;
@@ -165,6 +216,7 @@ export interface Repositories {
   completions: CompletionRepository;
   draws: DrawRepository;
   rewards: RewardRepository;
+  reminders: ReminderRepository;
 }
 
 export interface Store extends Repositories {

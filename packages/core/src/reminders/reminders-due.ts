@@ -37,7 +37,8 @@ export function isQuietTime(quiet: User["reminders"]["quietHours"], time: LocalT
 
 /**
  * The user's reminders for `habit` whose instant falls in the window. `completions` must hold the
- * habit's completions of the current week and month; `claimed` the keys already claimed.
+ * habit's completions of the weeks and months of yesterday and today (`reminderCompletionRange`);
+ * `claimed` the keys already claimed.
  */
 export function dueRemindersOf(
   user: User,

@@ -63,7 +63,7 @@ function tagIdsFor(scope: Scope, state: State, userId: string, names: readonly s
   return ids;
 }
 
-function toHabit(state: State, row: HabitRow): Habit {
+export function toHabit(state: State, row: HabitRow): Habit {
   const tags = row.tagIds
     .flatMap((id) => state.tags.get(id) ?? [])
     .sort((a, b) => compareText(a.nameKey, b.nameKey) || compareText(a.name, b.name))

@@ -4,6 +4,8 @@
 import type { Completion } from "../completions/completion.js";
 import type { HabitFields } from "../habits/habit.js";
 import type { RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
+import type { LocalDate } from "../time/local-date.js";
+import type { LocalTime } from "../time/local-time.js";
 import type { User } from "../users/user.js";
 
 export interface UserRow extends Omit<User, "hasPassword"> {
@@ -61,6 +63,17 @@ export interface ClaimRow {
   claimedAt: Date;
 }
 
+export interface ReminderClaimRow {
+  id: string;
+  userId: string;
+  habitId: string;
+  date: LocalDate;
+  time: LocalTime;
+  claimedAt: Date;
+  sentAt: Date | null;
+  attempts: number;
+}
+
 export interface State {
   users: Map<string, UserRow>;
   habits: Map<string, HabitRow>;
@@ -71,6 +84,7 @@ export interface State {
   /** By reward id (one progress row per reward). */
   progress: Map<string, ProgressRow>;
   claims: Map<string, ClaimRow>;
+  reminderClaims: Map<string, ReminderClaimRow>;
 }
 
 export function emptyState(): State {
@@ -83,6 +97,7 @@ export function emptyState(): State {
     rewards: new Map(),
     progress: new Map(),
     claims: new Map(),
+    reminderClaims: new Map(),
   };
 }
 
@@ -112,11 +127,15 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-/** Deletes habits and what cascades from them: completions and draws (reminders and tag links live in the row). */
+/**
+ * Deletes habits and what cascades from them: completions, draws and reminder claims (reminders
+ * and tag links live in the row).
+ */
 export function deleteHabits(state: State, habitIds: ReadonlySet<string>): void {
   for (const id of habitIds) state.habits.delete(id);
   for (const [id, completion] of state.completions) if (habitIds.has(completion.habitId)) state.completions.delete(id);
   for (const [id, draw] of state.draws) if (habitIds.has(draw.habitId)) state.draws.delete(id);
+  for (const [id, claim] of state.reminderClaims) if (habitIds.has(claim.habitId)) state.reminderClaims.delete(id);
 }
 
 /** Deletes rewards with their progress and claims; draws that picked them keep existing with rewardId null. */

@@ -9,6 +9,7 @@
 import type { Repositories, Store } from "../ports/store.js";
 import { createCompletionRepository, createDrawRepository } from "./in-memory-activity.js";
 import { createHabitRepository } from "./in-memory-habits.js";
+import { createReminderRepository } from "./in-memory-reminders.js";
 import { createRewardRepository } from "./in-memory-rewards.js";
 import { emptyState, type Scope, type State } from "./in-memory-state.js";
 import { createUserRepository } from "./in-memory-users.js";
@@ -40,6 +41,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): Store {
       completions: createCompletionRepository(scope),
       draws: createDrawRepository(scope),
       rewards: createRewardRepository(scope),
+      reminders: createReminderRepository(scope),
     };
   };
 

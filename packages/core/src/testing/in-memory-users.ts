@@ -21,7 +21,7 @@ function checkUnique(state: State, row: UserRow): void {
   }
 }
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   return structuredClone({
     id: row.id,
     username: row.username,
@@ -133,7 +133,14 @@ export function createUserRepository(scope: Scope): UserRepository {
         new Set([...rows].filter(([, row]) => row.userId === id).map(([key]) => key));
       deleteHabits(state, owned(state.habits));
       deleteRewards(state, owned(state.rewards));
-      for (const table of [state.tags, state.completions, state.draws, state.progress, state.claims]) {
+      for (const table of [
+        state.tags,
+        state.completions,
+        state.draws,
+        state.progress,
+        state.claims,
+        state.reminderClaims,
+      ]) {
         for (const key of owned<{ userId: string }>(table)) table.delete(key);
       }
       return true;

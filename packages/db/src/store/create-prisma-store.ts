@@ -3,6 +3,7 @@ import type { Database } from "../create-database.js";
 import { completionRepository } from "./completions.js";
 import { drawRepository } from "./draws.js";
 import { habitRepository } from "./habits.js";
+import { reminderRepository } from "./reminders.js";
 import { rewardRepository } from "./rewards.js";
 import { clientScope, type StoreScope, transactionOptions, transactionScope } from "./scope.js";
 import { userRepository } from "./users.js";
@@ -14,6 +15,7 @@ function repositories(scope: StoreScope): Repositories {
     completions: completionRepository(scope),
     draws: drawRepository(scope),
     rewards: rewardRepository(scope),
+    reminders: reminderRepository(scope),
   };
 }
 

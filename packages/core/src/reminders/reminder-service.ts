@@ -1,0 +1,74 @@
+// Which reminders are due at an instant, over storage, and claiming one before it is sent: what
+// the worker's minute tick (and the bot, which sends them) calls. The rule itself is
+// dueRemindersOf; this loads what it needs.
+import type { Completion } from "../completions/completion.js";
+import type { CoreDependencies } from "../core-dependencies.js";
+import { addDays, type LocalDate, maxDate, minDate } from "../time/local-date.js";
+import { periodOf } from "../time/periods.js";
+import { localDateAt } from "../time/zone.js";
+import type { User } from "../users/user.js";
+import { type DueReminder, dueRemindersOf, type ReminderWindow } from "./reminders-due.js";
+
+const nothingClaimed: ReadonlySet<string> = new Set();
+
+/**
+ * The dates whose completions decide whether a reminder in a window ending at `until` is still
+ * due: the weeks and months of the user's yesterday and today (a window may straddle midnight).
+ */
+export function reminderCompletionRange(until: Date, timezone: string): { from: LocalDate; to: LocalDate } {
+  const today = localDateAt(until, timezone);
+  const yesterday = addDays(today, -1);
+  return {
+    from: minDate(periodOf("week", yesterday).start, periodOf("month", yesterday).start),
+    to: maxDate(periodOf("week", today).end, periodOf("month", today).end),
+  };
+}
+
+export function createReminderService(deps: CoreDependencies) {
+  const { store } = deps;
+
+  return {
+    /**
+     * The reminders due in the window `(after, until]`, not yet claimed: ordered by user id, then
+     * habit (createdAt, id), then instant.
+     */
+    async due(window: ReminderWindow): Promise<DueReminder[]> {
+      const candidates = await store.reminders.candidates();
+      // With nothing done and nothing claimed the rule can only find more reminders due, never
+      // fewer: this first pass keeps the habits with a reminder in the window, so only their
+      // users' completions and their claims are loaded (one query per such user, not per user).
+      const possible = candidates.filter(
+        ({ user, habit }) => dueRemindersOf(user, habit, window, [], nothingClaimed).length > 0,
+      );
+      if (possible.length === 0) return [];
+
+      const users = new Map<string, User>();
+      for (const { user } of possible) users.set(user.id, user);
+      const completions = new Map<string, Completion[]>();
+      const dates = new Set<LocalDate>();
+      for (const user of users.values()) {
+        const range = reminderCompletionRange(window.until, user.timezone);
+        completions.set(user.id, await store.completions.listForUser(user.id, range));
+        const today = localDateAt(window.until, user.timezone);
+        dates.add(addDays(today, -1)).add(today);
+      }
+      const habitIds = possible.map(({ habit }) => habit.id);
+      const claimed = await store.reminders.claimedKeys(habitIds, [...dates]);
+
+      return possible.flatMap(({ user, habit }) =>
+        dueRemindersOf(user, habit, window, completions.get(user.id) ?? [], claimed),
+      );
+    },
+
+    /**
+     * Claims a due reminder before it is sent. True when this process won the claim and should
+     * send it; false when it was claimed already (by another process, or an earlier tick).
+     */
+    claim(reminder: DueReminder, at: Date): Promise<boolean> {
+      const { userId, habitId, date, time } = reminder;
+      return store.reminders.claim({ userId, habitId, date, time }, at);
+    },
+  };
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;
