@@ -1,9 +1,30 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { type ConversationData, conversations, createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import type { Core } from "@habits/core";
+import { type DatabaseClient, recordProcessedUpdate } from "@habits/db";
 import type { Logger } from "@habits/runtime";
-import { Bot, type Context, type BotConfig as GrammyBotConfig } from "grammy";
+import { Bot, type BotError, type Context, type BotConfig as GrammyBotConfig, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, FlowContext } from "./context.js";
+import { createOnboarding, onboardingId } from "./conversations/onboarding.js";
+import { createCancelFeature } from "./features/cancel.js";
+import { createDoneTodayFeature } from "./features/done-today.js";
+import { createMenuFeature } from "./features/menu.js";
+import { createStartFeature } from "./features/start.js";
+import { createStreaksFeature } from "./features/streaks.js";
+import { createUnhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import { accountMiddleware } from "./middleware/account.js";
+import { createDatabaseStorage } from "./telegram/session-storage.js";
 
 export interface BotDependencies {
   token: string;
+  core: Core;
+  /** Conversation state and processed update ids live in the database. */
+  client: DatabaseClient;
   logger: Logger;
   /** A local Bot API server instead of api.telegram.org. */
   apiRoot?: string | undefined;
@@ -11,24 +32,81 @@ export interface BotDependencies {
   botInfo?: UserFromGetMe;
   /** Replaces the HTTP transport, so tests can answer and record every Bot API call. */
   fetch?: NonNullable<GrammyBotConfig<Context>["client"]>["fetch"];
+  /** Off in tests: retries and throttling wait on real time. */
+  rateLimits?: boolean;
 }
 
-/**
- * The Telegram bot. The flows of BOT.md arrive with the bot issue; for now it greets and
- * answers, so a token proves the wiring (polling, webhook, shutdown) end to end.
- */
-export function createBot(deps: BotDependencies): Bot {
-  const bot = new Bot(deps.token, {
-    botInfo: deps.botInfo,
+export interface HabitBot {
+  bot: Bot<BotContext>;
+  i18n: I18n<FlowContext>;
+}
+
+// Bump when a flow's steps change, so stored conversations of the old shape are dropped.
+const conversationsVersion = 1;
+
+/** The Telegram bot of BOT.md over the core services. */
+export function createBot(deps: BotDependencies): HabitBot {
+  const bot = new Bot<BotContext>(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     client: {
       ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     },
   });
-  bot.command("start", (ctx) => ctx.reply("👋 Hi! Habit tracking is on its way here. Meanwhile, the REST API is up."));
-  bot.on("message", (ctx) => ctx.reply("Send /start to begin."));
-  bot.catch((error) => {
-    deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "bot update failed");
+  if (deps.rateLimits !== false) {
+    // 429s are retried after retry_after; outgoing calls stay under Telegram's limits.
+    bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+    bot.api.config.use(apiThrottler());
+  }
+  const i18n = createI18n();
+  const account = accountMiddleware(deps.core);
+
+  // Once per update (webhook redeliveries change nothing), one at a time per chat.
+  bot.use(async (ctx, next) => {
+    if (await recordProcessedUpdate(deps.client, ctx.update.update_id)) await next();
   });
-  return bot;
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  bot.use(account, i18n);
+
+  const guarded = bot.errorBoundary((error) => handleError(error, deps));
+  guarded.use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        version: conversationsVersion,
+        prefix: "conversation:",
+        adapter: createDatabaseStorage<ConversationData>(deps.client),
+      },
+      // Inside a conversation every update is a fresh context: give it the account and translations again.
+      plugins: [account, i18n],
+    }),
+  );
+  guarded.use(createCancelFeature());
+  guarded.use(createConversation(createOnboarding(deps.core), onboardingId));
+  guarded.use(createStartFeature());
+  guarded.use(createMenuFeature());
+  guarded.use(createDoneTodayFeature(deps.core));
+  guarded.use(createStreaksFeature(deps.core));
+  guarded.use(createUnhandledFeature());
+
+  bot.catch((error) => handleError(error, deps));
+  return { bot, i18n };
+}
+
+/**
+ * An update that failed: logged with the update; the person gets a polite retry message; a 403
+ * (they blocked the bot) marks them unreachable until they write again. The bot keeps running.
+ */
+async function handleError(error: BotError<BotContext>, deps: BotDependencies): Promise<void> {
+  const { ctx } = error;
+  const cause = error.error;
+  if (cause instanceof GrammyError && cause.error_code === 403) {
+    if (ctx.account) await deps.core.users.markTelegramBlocked(ctx.account.id, true).catch(() => undefined);
+    deps.logger.info({ updateId: ctx.update.update_id }, "the user blocked the bot: marked unreachable");
+    return;
+  }
+  deps.logger.error({ err: cause, update: ctx.update }, "bot update failed");
+  const apology = ctx.t ? ctx.t("error-generic") : "Something went wrong. Please try again.";
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery(apology).catch(() => undefined);
+  else if (ctx.chat) await ctx.reply(apology).catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 export { createCoreFor } from "./core-for-database.js";
-export { type BotDependencies, createBot } from "./create-bot.js";
+export { type BotDependencies, createBot, type HabitBot } from "./create-bot.js";
 export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";
 export { startTick } from "./reminders/tick.js";
 export { registerWebhook, startPolling } from "./run-bot.js";

@@ -2,6 +2,7 @@
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
 import { ConfigError, createLogger, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
 import express from "express";
+import { createCoreFor } from "./core-for-database.js";
 import { createBot } from "./create-bot.js";
 import { botConfigFrom, loadBotEnv } from "./env.js";
 import { registerWebhook, startPolling } from "./run-bot.js";
@@ -19,7 +20,13 @@ runMain(async () => {
   });
   const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
   await database.migrate();
-  const bot = createBot({ token: config.token, apiRoot: config.apiRoot, logger });
+  const bot = createBot({
+    token: config.token,
+    apiRoot: config.apiRoot,
+    logger,
+    core: createCoreFor(database),
+    client: database.client,
+  });
 
   if (config.mode === "polling") {
     const polling = await startPolling(bot, logger);

@@ -1,37 +1,38 @@
+import { run } from "@grammyjs/runner";
 import type { Logger } from "@habits/runtime";
-import type { Bot } from "grammy";
+import type { HabitBot } from "./create-bot.js";
 import type { BotConfig } from "./env.js";
+import { registerCommands } from "./telegram/commands.js";
 
 export interface RunningBot {
   stop(): Promise<void>;
 }
 
 /**
- * Starts receiving updates by long polling. (Webhook mode receives them through an HTTP route
- * instead; see webhook.ts.) Start-up calls that are not essential are logged, never fatal.
+ * Long polling with @grammyjs/runner: updates of different chats run concurrently, one chat's in
+ * order (the bot sequentializes per chat). Start-up calls that are not essential (deleteWebhook,
+ * setMyCommands) are logged, never fatal.
  */
-export async function startPolling(bot: Bot, logger: Logger): Promise<RunningBot> {
+export async function startPolling({ bot, i18n }: HabitBot, logger: Logger): Promise<RunningBot> {
   await bot.init();
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, "deleteWebhook failed"));
-  const polling = bot.start({
-    drop_pending_updates: false,
-    onStart: (me) => logger.info({ bot: me.username }, "bot polling"),
-  });
-  polling.catch((error: unknown) => logger.error({ err: error }, "polling stopped with an error"));
+  await registerCommands(bot.api, i18n, logger);
+  const runner = run(bot);
+  logger.info({ bot: bot.botInfo.username }, "bot polling");
   return {
     async stop() {
-      // Stopping confirms the last updates to Telegram; if it can't be reached, shutdown goes on.
-      await bot.stop().catch((error: unknown) => logger.warn({ err: error }, "could not confirm the last updates"));
+      if (runner.isRunning()) await runner.stop();
     },
   };
 }
 
 export async function registerWebhook(
-  bot: Bot,
+  { bot, i18n }: HabitBot,
   config: Extract<BotConfig, { mode: "webhook" }>,
   logger: Logger,
 ): Promise<void> {
   await bot.init();
   await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret });
+  await registerCommands(bot.api, i18n, logger);
   logger.info({ bot: bot.botInfo.username, url: config.webhookUrl }, "bot webhook registered");
 }

@@ -40,7 +40,10 @@ export async function startProduct(
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
 
-  const bot = botConfig ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger }) : undefined;
+  const core = createCoreFor(database);
+  const bot = botConfig
+    ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger, core, client: database.client })
+    : undefined;
   const webhooks =
     bot && botConfig?.mode === "webhook"
       ? [{ path: new URL(botConfig.webhookUrl).pathname, handler: createWebhookHandler(bot, botConfig.webhookSecret) }]
@@ -53,7 +56,6 @@ export async function startProduct(
   else if (bot && botConfig?.mode === "webhook") await registerWebhook(bot, botConfig, logger);
   else logger.info("bot off: set BOT_TOKEN (from @BotFather) to run the Telegram bot in this process");
 
-  const core = createCoreFor(database);
   const tick = startTick({ client: database.client, core, clock: systemClock, logger });
   return {
     logger,

@@ -2,4 +2,5 @@ export { createDatabase, type Database, type DatabaseClient } from "./create-dat
 export { type DatabaseTarget, defaultSqliteFile, parseDatabaseUrl } from "./database-url.js";
 export { type PurgeReport, purgeExpiredRecords, retention } from "./housekeeping.js";
 export { MigrationError, type MigrationReport } from "./migrations.js";
+export { recordProcessedUpdate } from "./processed-updates.js";
 export { createPrismaStore } from "./store/create-prisma-store.js";

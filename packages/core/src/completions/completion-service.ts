@@ -306,6 +306,17 @@ export function createCompletionService(deps: CoreDependencies) {
       }
     },
 
+    /** The user's active habits, and those still to be done today (what "Done today" offers). */
+    async dueToday(userId: string): Promise<{ today: LocalDate; habits: Habit[]; due: Habit[] } | undefined> {
+      const user = await deps.store.users.findById(userId);
+      if (!user) return undefined;
+      const now = today(user);
+      const habits = await deps.store.habits.list(userId, { status: "active" });
+      const from = minDate(periodOf("month", now).start, periodOf("week", now).start);
+      const done = await deps.store.completions.listForUser(userId, { from, to: now });
+      return { today: now, habits, due: habits.filter((habit) => isStillDue(habit, now, done)) };
+    },
+
     /** Current and longest streak of one habit today. */
     async streakOf(userId: string, habitId: string): Promise<StreakSummary | undefined> {
       const user = await deps.store.users.findById(userId);

@@ -1,0 +1,55 @@
+// First contact: welcome, then the time zone (preset buttons, a shared location, or a typed zone
+// or city), then the main menu. A conversation, so it survives a restart.
+import type { Conversation } from "@grammyjs/conversations";
+import { type Core, localDateTimeAt } from "@habits/core";
+import { Keyboard } from "grammy";
+import type { BotContext, FlowContext } from "../context.js";
+import { createMainMenuKeyboard } from "../keyboards/main-menu.js";
+import { escapeHtml } from "../telegram/html.js";
+import { presetZones, zoneFromLocation, zoneFromText } from "../timezone/find-zone.js";
+
+export const onboardingId = "onboarding";
+
+function zoneKeyboard(ctx: FlowContext): Keyboard {
+  const keyboard = new Keyboard().requestLocation(ctx.t("timezone-location-button")).row();
+  presetZones.forEach((zone, index) => {
+    keyboard.text(zone);
+    if (index % 2 === 1) keyboard.row();
+  });
+  return keyboard.resized().oneTime();
+}
+
+export function createOnboarding(core: Core) {
+  return async function onboarding(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext) {
+    const name = escapeHtml(ctx.from?.first_name ?? "");
+    await ctx.reply(`${ctx.t("start-welcome", { name })}\n\n${ctx.t("start-ask-timezone")}`, {
+      parse_mode: "HTML",
+      reply_markup: zoneKeyboard(ctx),
+    });
+    for (;;) {
+      const answer = await conversation.waitFor(["message:text", "message:location"], {
+        otherwise: (other) => other.reply(other.t("start-ask-timezone"), { parse_mode: "HTML" }),
+      });
+      const location = answer.message.location;
+      const text = answer.message.text ?? "";
+      const zone = location ? zoneFromLocation(location.latitude, location.longitude) : zoneFromText(text);
+      if (!zone) {
+        await answer.reply(answer.t("timezone-unknown", { input: escapeHtml(text.slice(0, 64)) }), {
+          parse_mode: "HTML",
+        });
+        continue;
+      }
+      await conversation.external(() => core.users.updateProfile(answer.account.id, { timezone: zone }));
+      const now = new Date(await conversation.now());
+      await answer.reply(answer.t("timezone-set", { zone, time: localDateTimeAt(now, zone).time }), {
+        parse_mode: "HTML",
+        reply_markup: { remove_keyboard: true },
+      });
+      await answer.reply(`${answer.t("start-ready")}\n\n${answer.t("menu-title")}`, {
+        parse_mode: "HTML",
+        reply_markup: createMainMenuKeyboard(answer),
+      });
+      return;
+    }
+  };
+}

@@ -1,0 +1,118 @@
+// ✅ Done today: one button per habit still due; a tap logs it and answers with the streak, the
+// reward outcome and a progress bar, with Undo.
+import type { CompleteFailure, Core, Habit } from "@habits/core";
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FlowContext } from "../context.js";
+import { menuButton, menuData } from "../keyboards/main-menu.js";
+import { callbackData } from "../telegram/callback-data.js";
+import { escapeHtml } from "../telegram/html.js";
+import { show } from "../telegram/show.js";
+
+const doneData = callbackData("done", ["habit"]);
+const undoData = callbackData("undo", ["habit", "date"]);
+
+/** ▰▰▱▱ for 2 of 4 (at most 10 cells). */
+function progressBar(earned: number, required: number): string {
+  const cells = Math.min(required, 10);
+  const filled = Math.min(cells, Math.round((earned / required) * cells));
+  return "▰".repeat(filled) + "▱".repeat(cells - filled);
+}
+
+const habitLabel = (habit: Habit) => `${habit.emoji ? `${habit.emoji} ` : ""}${habit.name}`;
+
+function refusalKey(failure: CompleteFailure): { key: string; args?: Record<string, string> } {
+  switch (failure.reason) {
+    case "already_completed":
+      return { key: "error-already-completed", args: { date: failure.date } };
+    case "habit_archived":
+      return { key: "error-habit-archived" };
+    case "future_date":
+      return { key: "error-future-date" };
+    case "outside_backdate_window":
+      return { key: "error-outside-window" };
+    case "before_start_date":
+      return { key: "error-before-start", args: { date: failure.startDate } };
+    case "after_end_date":
+      return { key: "error-after-end", args: { date: failure.endDate } };
+    default:
+      return { key: "error-stale-button" };
+  }
+}
+
+export function createDoneTodayFeature(core: Core): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  async function showDueList(ctx: FlowContext): Promise<void> {
+    const found = await core.completions.dueToday(ctx.account.id);
+    const keyboard = new InlineKeyboard();
+    for (const habit of found?.due ?? []) keyboard.text(habitLabel(habit), doneData.pack({ habit: habit.id })).row();
+    keyboard.add(menuButton(ctx, "main", "button-back"));
+    const text = !found?.habits.length
+      ? ctx.t("done-no-habits")
+      : found.due.length === 0
+        ? ctx.t("done-nothing-due")
+        : ctx.t("done-title");
+    await show(ctx, text, keyboard);
+  }
+
+  feature.command(["done", "habit_done"], showDueList);
+  feature.callbackQuery(menuData.pack({ section: "done" }), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showDueList(ctx);
+  });
+
+  feature.callbackQuery(doneData.filter, async (ctx) => {
+    const data = doneData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const result = await core.completions.complete({ userId: ctx.account.id, habitId: data.habit, source: "bot" });
+    if (!result.ok) {
+      const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);
+      return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
+    }
+    await ctx.answerCallbackQuery();
+    const { completion, streak, reward, milestone } = result.value;
+    const habit = await core.habits.get(ctx.account.id, completion.habitId);
+    const lines = [ctx.t("done-logged", { habit: escapeHtml(habit?.name ?? ""), streak: streak.current })];
+    if (reward.won && reward.reward && reward.progress) {
+      const { piecesEarned } = reward.progress;
+      const required = reward.reward.piecesRequired;
+      const name = escapeHtml(reward.reward.name);
+      lines.push(
+        ctx.t("done-reward-won", {
+          reward: name,
+          bar: progressBar(piecesEarned, required),
+          earned: piecesEarned,
+          required,
+        }),
+      );
+      if (piecesEarned >= required) lines.push(ctx.t("done-reward-achieved", { reward: name }));
+    } else {
+      lines.push(ctx.t("done-no-reward"));
+    }
+    if (milestone?.kind === "streak") lines.push(ctx.t("done-milestone-streak", { days: milestone.value }));
+    if (milestone?.kind === "target") lines.push(ctx.t("done-milestone-target", { count: milestone.value }));
+    const keyboard = InlineKeyboard.from([
+      [InlineKeyboard.text(ctx.t("button-undo"), undoData.pack({ habit: completion.habitId, date: completion.date }))],
+      [menuButton(ctx, "done", "button-back")],
+    ]);
+    await show(ctx, lines.join("\n"), keyboard);
+  });
+
+  feature.callbackQuery(undoData.filter, async (ctx) => {
+    const data = undoData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const result = await core.completions.revert({ userId: ctx.account.id, habitId: data.habit, date: data.date });
+    if (!result.ok) {
+      return ctx.answerCallbackQuery(
+        ctx.t(result.reason === "nothing_to_revert" ? "undo-nothing" : "error-stale-button"),
+      );
+    }
+    await ctx.answerCallbackQuery();
+    const habit = await core.habits.get(ctx.account.id, data.habit);
+    const lines = [ctx.t("undo-done", { habit: escapeHtml(habit?.name ?? ""), date: result.value.reverted.date })];
+    if (result.value.rewardTakenBack)
+      lines.push(ctx.t("undo-reward-taken", { reward: escapeHtml(result.value.rewardTakenBack.name) }));
+    await show(ctx, lines.join("\n"), InlineKeyboard.from([[menuButton(ctx, "done", "button-back")]]));
+  });
+  return feature;
+}
