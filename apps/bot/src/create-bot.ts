@@ -18,6 +18,7 @@ import { createStreaksFeature } from "./features/streaks.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { accountMiddleware } from "./middleware/account.js";
+import { createReminderButtonsFeature } from "./reminders/reminder-buttons.js";
 import { createDatabaseStorage } from "./telegram/session-storage.js";
 
 export interface BotDependencies {
@@ -87,6 +88,7 @@ export function createBot(deps: BotDependencies): HabitBot {
   guarded.use(createMenuFeature());
   guarded.use(createDoneTodayFeature(deps.core));
   guarded.use(createStreaksFeature(deps.core));
+  guarded.use(createReminderButtonsFeature(deps.core));
   guarded.use(createUnhandledFeature());
 
   bot.catch((error) => handleError(error, deps));

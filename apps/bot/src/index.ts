@@ -1,6 +1,7 @@
 export { createCoreFor } from "./core-for-database.js";
 export { type BotDependencies, createBot, type HabitBot } from "./create-bot.js";
 export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";
+export { createReminderSender } from "./reminders/send-reminder.js";
 export { startTick } from "./reminders/tick.js";
 export { registerWebhook, startPolling } from "./run-bot.js";
 export { createWebhookHandler } from "./webhook.js";

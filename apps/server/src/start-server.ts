@@ -3,6 +3,7 @@ import {
   botConfigFrom,
   createBot,
   createCoreFor,
+  createReminderSender,
   createWebhookHandler,
   registerWebhook,
   startPolling,
@@ -56,7 +57,8 @@ export async function startProduct(
   else if (bot && botConfig?.mode === "webhook") await registerWebhook(bot, botConfig, logger);
   else logger.info("bot off: set BOT_TOKEN (from @BotFather) to run the Telegram bot in this process");
 
-  const tick = startTick({ client: database.client, core, clock: systemClock, logger });
+  const send = bot ? createReminderSender({ api: bot.bot.api, core, i18n: bot.i18n, logger }) : undefined;
+  const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...(send ? { send } : {}) });
   return {
     logger,
     port: server.port,

@@ -1,6 +1,6 @@
 // ✅ Done today: one button per habit still due; a tap logs it and answers with the streak, the
 // reward outcome and a progress bar, with Undo.
-import type { CompleteFailure, Core, Habit } from "@habits/core";
+import type { CompleteFailure, CompletionOutcome, Core, Habit } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { menuButton, menuData } from "../keyboards/main-menu.js";
@@ -20,7 +20,7 @@ function progressBar(earned: number, required: number): string {
 
 const habitLabel = (habit: Habit) => `${habit.emoji ? `${habit.emoji} ` : ""}${habit.name}`;
 
-function refusalKey(failure: CompleteFailure): { key: string; args?: Record<string, string> } {
+export function refusalKey(failure: CompleteFailure): { key: string; args?: Record<string, string> } {
   switch (failure.reason) {
     case "already_completed":
       return { key: "error-already-completed", args: { date: failure.date } };
@@ -37,6 +37,31 @@ function refusalKey(failure: CompleteFailure): { key: string; args?: Record<stri
     default:
       return { key: "error-stale-button" };
   }
+}
+
+/** The answer to a logged completion: streak, reward outcome with progress bar, milestone. */
+export function describeCompletion(ctx: FlowContext, outcome: CompletionOutcome, habitName: string): string[] {
+  const { streak, reward, milestone } = outcome;
+  const lines = [ctx.t("done-logged", { habit: escapeHtml(habitName), streak: streak.current })];
+  if (reward.won && reward.reward && reward.progress) {
+    const { piecesEarned } = reward.progress;
+    const required = reward.reward.piecesRequired;
+    const name = escapeHtml(reward.reward.name);
+    lines.push(
+      ctx.t("done-reward-won", {
+        reward: name,
+        bar: progressBar(piecesEarned, required),
+        earned: piecesEarned,
+        required,
+      }),
+    );
+    if (piecesEarned >= required) lines.push(ctx.t("done-reward-achieved", { reward: name }));
+  } else {
+    lines.push(ctx.t("done-no-reward"));
+  }
+  if (milestone?.kind === "streak") lines.push(ctx.t("done-milestone-streak", { days: milestone.value }));
+  if (milestone?.kind === "target") lines.push(ctx.t("done-milestone-target", { count: milestone.value }));
+  return lines;
 }
 
 export function createDoneTodayFeature(core: Core): Composer<BotContext> {
@@ -70,27 +95,9 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
       return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
     }
     await ctx.answerCallbackQuery();
-    const { completion, streak, reward, milestone } = result.value;
+    const { completion } = result.value;
     const habit = await core.habits.get(ctx.account.id, completion.habitId);
-    const lines = [ctx.t("done-logged", { habit: escapeHtml(habit?.name ?? ""), streak: streak.current })];
-    if (reward.won && reward.reward && reward.progress) {
-      const { piecesEarned } = reward.progress;
-      const required = reward.reward.piecesRequired;
-      const name = escapeHtml(reward.reward.name);
-      lines.push(
-        ctx.t("done-reward-won", {
-          reward: name,
-          bar: progressBar(piecesEarned, required),
-          earned: piecesEarned,
-          required,
-        }),
-      );
-      if (piecesEarned >= required) lines.push(ctx.t("done-reward-achieved", { reward: name }));
-    } else {
-      lines.push(ctx.t("done-no-reward"));
-    }
-    if (milestone?.kind === "streak") lines.push(ctx.t("done-milestone-streak", { days: milestone.value }));
-    if (milestone?.kind === "target") lines.push(ctx.t("done-milestone-target", { count: milestone.value }));
+    const lines = describeCompletion(ctx, result.value, habit?.name ?? "");
     const keyboard = InlineKeyboard.from([
       [InlineKeyboard.text(ctx.t("button-undo"), undoData.pack({ habit: completion.habitId, date: completion.date }))],
       [menuButton(ctx, "done", "button-back")],

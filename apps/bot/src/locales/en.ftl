@@ -72,3 +72,9 @@ help-text =
     /habits, /rewards, /stats, /settings
     /cancel: leave the current step
     Each habit you complete can win a piece of a reward you set up.
+
+# Reminders
+reminder-text = ⏰ Time for <b>{ $habit }</b> ({ $time }).
+reminder-done = ✅ Done
+reminder-skip = Skip today
+reminder-skipped = OK, <b>{ $habit }</b> skipped today.

@@ -72,3 +72,9 @@ help-text =
     /habits, /rewards, /stats, /settings
     /cancel — ағымдағы қадамнан шығу
     Әр орындалған әдет сіз белгілеген сыйлықтың бір бөлігін әкелуі мүмкін.
+
+# Еске салғыштар
+reminder-text = ⏰ Уақыты келді: <b>{ $habit }</b> ({ $time }).
+reminder-done = ✅ Орындалды
+reminder-skip = Бүгін өткізу
+reminder-skipped = Жақсы, <b>{ $habit }</b> бүгін өткізіледі.

@@ -72,3 +72,9 @@ help-text =
     /habits, /rewards, /stats, /settings
     /cancel — выйти из текущего шага
     Каждая выполненная привычка может принести часть награды, которую вы задали.
+
+# Напоминания
+reminder-text = ⏰ Пора: <b>{ $habit }</b> ({ $time }).
+reminder-done = ✅ Сделано
+reminder-skip = Пропустить сегодня
+reminder-skipped = Хорошо, <b>{ $habit }</b> сегодня пропускаем.

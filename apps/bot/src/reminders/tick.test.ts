@@ -50,6 +50,19 @@ describe("the reminder pass of the tick", () => {
     expect(await pass()).toEqual({ due: 0, claimed: 0 });
   });
 
+  it("sends each reminder it claimed, and records it as sent", async () => {
+    const core = await setup();
+    const sent: string[] = [];
+    const pass = createReminderPass(core, { now: () => new Date("2026-03-10T07:00:30Z") }, async (reminder) => {
+      sent.push(`${reminder.date} ${reminder.time}`);
+      return true;
+    });
+    expect(await pass()).toEqual({ due: 1, claimed: 1 });
+    expect(sent).toEqual(["2026-03-10 07:00"]);
+    expect(await pass()).toEqual({ due: 0, claimed: 0 });
+    expect(sent).toHaveLength(1);
+  });
+
   it("counts only the claims it won", async () => {
     const core = await setup();
     const at = "2026-03-10T07:00:30Z";
@@ -61,6 +74,7 @@ describe("the reminder pass of the tick", () => {
           await core.reminders.claim(reminder, claimedAt);
           return core.reminders.claim(reminder, claimedAt);
         },
+        markSent: core.reminders.markSent,
       },
     };
     const pass = createReminderPass(racing, { now: () => new Date(at) });
@@ -78,6 +92,7 @@ describe("the reminder pass of the tick", () => {
           return core.reminders.due(window);
         },
         claim: core.reminders.claim,
+        markSent: core.reminders.markSent,
       },
     };
     const pass = createReminderPass(flaky, clock);

@@ -1,4 +1,4 @@
-import type { Clock, Core } from "@habits/core";
+import type { Clock, Core, DueReminder } from "@habits/core";
 import { type DatabaseClient, purgeExpiredRecords } from "@habits/db";
 import type { Logger } from "@habits/runtime";
 import cron from "node-cron";
@@ -8,7 +8,12 @@ export interface TickDependencies {
   core: Pick<Core, "reminders">;
   clock: Clock;
   logger: Logger;
+  /** Sends reminders through the bot; absent when the bot is off. */
+  send?: ReminderSender;
 }
+
+/** Sends one reminder; true when it went out. */
+export type ReminderSender = (reminder: DueReminder) => Promise<boolean>;
 
 export interface ReminderPassReport {
   due: number;
@@ -28,7 +33,11 @@ const longestWindowMs = 15 * 60_000;
  * so the next pass covers the missed minutes (up to 15); claims it made meanwhile are no longer
  * due then.
  */
-export function createReminderPass(core: Pick<Core, "reminders">, clock: Clock): () => Promise<ReminderPassReport> {
+export function createReminderPass(
+  core: Pick<Core, "reminders">,
+  clock: Clock,
+  send?: ReminderSender,
+): () => Promise<ReminderPassReport> {
   let lastTick: Date | undefined;
   return async () => {
     const now = clock.now();
@@ -36,9 +45,13 @@ export function createReminderPass(core: Pick<Core, "reminders">, clock: Clock):
     const after = new Date(Math.max(lastTick?.getTime() ?? now.getTime() - firstWindowMs, earliest));
     const due = await core.reminders.due({ after, until: now });
     let claimed = 0;
-    // Claimed, not yet sent: sending (and retrying claims left unsent) comes with the bot's
-    // reminders work. Until then claims stay unsent, so that work must not resend old ones.
-    for (const reminder of due) if (await core.reminders.claim(reminder, now)) claimed++;
+    // Claimed first, then sent: of several processes, only the one that claimed sends. Without a
+    // bot (no BOT_TOKEN) claims stay unsent. Retrying claims left unsent is still to come.
+    for (const reminder of due) {
+      if (!(await core.reminders.claim(reminder, now))) continue;
+      claimed++;
+      if (send && (await send(reminder))) await core.reminders.markSent(reminder, clock.now());
+    }
     lastTick = now;
     return { due: due.length, claimed };
   };
@@ -65,7 +78,7 @@ export interface RunningTick {
  * overlap, so a slow pass delays the next instead of piling up; errors are logged, never fatal.
  */
 export function startTick(deps: TickDependencies): RunningTick {
-  const reminders = createReminderPass(deps.core, deps.clock);
+  const reminders = createReminderPass(deps.core, deps.clock, deps.send);
   let inFlight: Promise<void> = Promise.resolve();
   const task = cron.schedule(
     "* * * * *",

@@ -68,6 +68,11 @@ export function createReminderService(deps: CoreDependencies) {
       const { userId, habitId, date, time } = reminder;
       return store.reminders.claim({ userId, habitId, date, time }, at);
     },
+
+    /** Records that a claimed reminder went out. */
+    markSent(reminder: Pick<DueReminder, "habitId" | "date" | "time">, at: Date): Promise<void> {
+      return store.reminders.markSent(reminder.habitId, reminder.date, reminder.time, at);
+    },
   };
 }
 

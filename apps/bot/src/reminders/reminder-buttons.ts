@@ -1,0 +1,41 @@
+// The buttons under a reminder. Done is the same completion as anywhere else (source "reminder");
+// Skip today just closes the reminder.
+import type { Core } from "@habits/core";
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { describeCompletion, refusalKey } from "../features/done-today.js";
+import { callbackData } from "../telegram/callback-data.js";
+import { escapeHtml } from "../telegram/html.js";
+import { show } from "../telegram/show.js";
+
+export const reminderDoneData = callbackData("rdone", ["habit", "date"]);
+export const reminderSkipData = callbackData("rskip", ["habit", "date"]);
+
+export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.callbackQuery(reminderDoneData.filter, async (ctx) => {
+    const data = reminderDoneData.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const result = await core.completions.complete({
+      userId: ctx.account.id,
+      habitId: data.habit,
+      date: data.date,
+      source: "reminder",
+    });
+    if (!result.ok) {
+      const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);
+      return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
+    }
+    await ctx.answerCallbackQuery();
+    const habit = await core.habits.get(ctx.account.id, data.habit);
+    await show(ctx, describeCompletion(ctx, result.value, habit?.name ?? "").join("\n"));
+  });
+  feature.callbackQuery(reminderSkipData.filter, async (ctx) => {
+    const data = reminderSkipData.unpack(ctx.callbackQuery.data);
+    const habit = data && (await core.habits.get(ctx.account.id, data.habit));
+    if (!habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    await ctx.answerCallbackQuery();
+    await show(ctx, ctx.t("reminder-skipped", { habit: escapeHtml(habit.name) }));
+  });
+  return feature;
+}
