@@ -76,5 +76,7 @@ help-text =
 # Reminders
 reminder-text = ⏰ Time for <b>{ $habit }</b> ({ $time }).
 reminder-done = ✅ Done
+reminder-snooze = 💤 Snooze 1 h
+reminder-snoozed = 💤 I will remind you about <b>{ $habit }</b> at { $time }.
 reminder-skip = Skip today
 reminder-skipped = OK, <b>{ $habit }</b> skipped today.

@@ -76,5 +76,7 @@ help-text =
 # Еске салғыштар
 reminder-text = ⏰ Уақыты келді: <b>{ $habit }</b> ({ $time }).
 reminder-done = ✅ Орындалды
+reminder-snooze = 💤 Бір сағаттан кейін
+reminder-snoozed = 💤 <b>{ $habit }</b> туралы { $time } еске саламын.
 reminder-skip = Бүгін өткізу
 reminder-skipped = Жақсы, <b>{ $habit }</b> бүгін өткізіледі.

@@ -76,5 +76,7 @@ help-text =
 # Напоминания
 reminder-text = ⏰ Пора: <b>{ $habit }</b> ({ $time }).
 reminder-done = ✅ Сделано
+reminder-snooze = 💤 Через час
+reminder-snoozed = 💤 Напомню о <b>{ $habit }</b> в { $time }.
 reminder-skip = Пропустить сегодня
 reminder-skipped = Хорошо, <b>{ $habit }</b> сегодня пропускаем.

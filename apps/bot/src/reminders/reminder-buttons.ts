@@ -1,5 +1,5 @@
 // The buttons under a reminder. Done is the same completion as anywhere else (source "reminder");
-// Skip today just closes the reminder.
+// Snooze brings it back in an hour; Skip today just closes the reminder.
 import type { Core } from "@habits/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
@@ -10,6 +10,7 @@ import { show } from "../telegram/show.js";
 
 export const reminderDoneData = callbackData("rdone", ["habit", "date"]);
 export const reminderSkipData = callbackData("rskip", ["habit", "date"]);
+export const reminderSnoozeData = callbackData("rsnooze", ["habit", "date"]);
 
 export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -29,6 +30,14 @@ export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const habit = await core.habits.get(ctx.account.id, data.habit);
     await show(ctx, describeCompletion(ctx, result.value, habit?.name ?? "").join("\n"));
+  });
+  feature.callbackQuery(reminderSnoozeData.filter, async (ctx) => {
+    const data = reminderSnoozeData.unpack(ctx.callbackQuery.data);
+    const snoozed = data && (await core.reminders.snooze(ctx.account.id, data.habit, data.date));
+    const habit = data && (await core.habits.get(ctx.account.id, data.habit));
+    if (!snoozed?.ok || !habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    await ctx.answerCallbackQuery();
+    await show(ctx, ctx.t("reminder-snoozed", { habit: escapeHtml(habit.name), time: snoozed.value.time }));
   });
   feature.callbackQuery(reminderSkipData.filter, async (ctx) => {
     const data = reminderSkipData.unpack(ctx.callbackQuery.data);

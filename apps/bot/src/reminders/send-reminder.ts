@@ -1,5 +1,5 @@
-// Sends a claimed reminder to the person's Telegram chat: the habit's name with ✅ Done and
-// Skip today buttons. A 403 (they blocked the bot) marks them unreachable: no more sends until
+// Sends a claimed reminder to the person's Telegram chat: the habit's name with ✅ Done,
+// 💤 Snooze (1 h) and Skip today buttons. A 403 (they blocked the bot) marks them unreachable: no more sends until
 // they write again.
 import type { I18n } from "@grammyjs/i18n";
 import type { Core, DueReminder } from "@habits/core";
@@ -7,7 +7,7 @@ import type { Logger } from "@habits/runtime";
 import { type Api, GrammyError, InlineKeyboard } from "grammy";
 import type { FlowContext } from "../context.js";
 import { escapeHtml } from "../telegram/html.js";
-import { reminderDoneData, reminderSkipData } from "./reminder-buttons.js";
+import { reminderDoneData, reminderSkipData, reminderSnoozeData } from "./reminder-buttons.js";
 import type { ReminderSender } from "./tick.js";
 
 export function createReminderSender(deps: {
@@ -24,8 +24,9 @@ export function createReminderSender(deps: {
     const keyboard = InlineKeyboard.from([
       [
         InlineKeyboard.text(t("reminder-done"), reminderDoneData.pack({ habit: habit.id, date: reminder.date })),
-        InlineKeyboard.text(t("reminder-skip"), reminderSkipData.pack({ habit: habit.id, date: reminder.date })),
+        InlineKeyboard.text(t("reminder-snooze"), reminderSnoozeData.pack({ habit: habit.id, date: reminder.date })),
       ],
+      [InlineKeyboard.text(t("reminder-skip"), reminderSkipData.pack({ habit: habit.id, date: reminder.date }))],
     ]);
     try {
       await deps.api.sendMessage(

@@ -8,8 +8,7 @@ import { createReminderPass } from "./tick.js";
 const noPasswords: PasswordHasher = { hash: async (password) => password, verify: async () => false };
 
 /** A user in UTC with a habit reminded at 06:50, 06:59, 07:00, 07:01 and 07:20 every day. */
-async function setup(): Promise<Core> {
-  const clock = { now: () => new Date("2026-03-10T06:00:00Z") };
+async function setup(clock = { now: () => new Date("2026-03-10T06:00:00Z") }): Promise<Core> {
   const store = createInMemoryStore({ now: clock.now });
   const core = createCore({
     store,
@@ -75,6 +74,8 @@ describe("the reminder pass of the tick", () => {
           return core.reminders.claim(reminder, claimedAt);
         },
         markSent: core.reminders.markSent,
+        snooze: core.reminders.snooze,
+        retryDue: core.reminders.retryDue,
       },
     };
     const pass = createReminderPass(racing, { now: () => new Date(at) });
@@ -93,6 +94,8 @@ describe("the reminder pass of the tick", () => {
         },
         claim: core.reminders.claim,
         markSent: core.reminders.markSent,
+        snooze: core.reminders.snooze,
+        retryDue: core.reminders.retryDue,
       },
     };
     const pass = createReminderPass(flaky, clock);
@@ -104,5 +107,45 @@ describe("the reminder pass of the tick", () => {
     // The failed pass did not move the window; 06:50 is more than 15 minutes back and dropped.
     clock.set("2026-03-10T07:05:30Z");
     expect(await pass()).toEqual({ due: 3, claimed: 3 }); // 06:59, 07:00, 07:01
+  });
+});
+
+describe("snoozed and failed reminders", () => {
+  it("a snoozed reminder is sent again an hour later, once", async () => {
+    const clock = clockAt("2026-03-10T07:00:30Z");
+    const core = await setup(clock);
+    const sent: string[] = [];
+    const pass = createReminderPass(core, clock, async (reminder) => {
+      sent.push(reminder.time);
+      return true;
+    });
+    await pass();
+    expect(sent).toEqual(["07:00"]);
+    const [user] = await Promise.all([core.users.get("user-000001")]);
+    const habitId = (await core.habits.list(user?.id ?? ""))[0]?.id ?? "";
+    expect(await core.reminders.snooze(user?.id ?? "", habitId, "2026-03-10")).toEqual({
+      ok: true,
+      value: { time: "08:00" },
+    });
+    for (const minute of ["07:01:30", "07:20:30", "07:59:30", "08:00:20", "08:01:30", "08:02:30"]) {
+      clock.set(`2026-03-10T${minute}Z`);
+      await pass();
+    }
+    expect(sent).toEqual(["07:00", "07:01", "07:20", "08:00"]);
+  });
+
+  it("a send that failed is tried again on the next pass, at most three times in all", async () => {
+    const clock = clockAt("2026-03-10T07:00:30Z");
+    const core = await setup(clock);
+    const attempts: string[] = [];
+    const pass = createReminderPass(core, clock, async (reminder) => {
+      attempts.push(reminder.time);
+      return false;
+    });
+    for (const minute of ["07:00:30", "07:00:40", "07:00:50", "07:00:55", "07:00:58"]) {
+      clock.set(`2026-03-10T${minute}Z`);
+      await pass();
+    }
+    expect(attempts).toEqual(["07:00", "07:00", "07:00"]);
   });
 });

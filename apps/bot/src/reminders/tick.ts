@@ -52,6 +52,12 @@ export function createReminderPass(
       claimed++;
       if (send && (await send(reminder))) await core.reminders.markSent(reminder, clock.now());
     }
+    // Failed sends and snoozes whose time has come.
+    if (send) {
+      for (const reminder of await core.reminders.retryDue(now)) {
+        if (await send(reminder)) await core.reminders.markSent(reminder, clock.now());
+      }
+    }
     lastTick = now;
     return { due: due.length, claimed };
   };

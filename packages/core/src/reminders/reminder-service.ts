@@ -3,9 +3,11 @@
 // dueRemindersOf; this loads what it needs.
 import type { Completion } from "../completions/completion.js";
 import type { CoreDependencies } from "../core-dependencies.js";
+import { fail, ok, type Result } from "../shared/result.js";
 import { addDays, type LocalDate, maxDate, minDate } from "../time/local-date.js";
+import type { LocalTime } from "../time/local-time.js";
 import { periodOf } from "../time/periods.js";
-import { localDateAt } from "../time/zone.js";
+import { localDateAt, localDateTimeAt } from "../time/zone.js";
 import type { User } from "../users/user.js";
 import { type DueReminder, dueRemindersOf, type ReminderWindow } from "./reminders-due.js";
 
@@ -67,6 +69,49 @@ export function createReminderService(deps: CoreDependencies) {
     claim(reminder: DueReminder, at: Date): Promise<boolean> {
       const { userId, habitId, date, time } = reminder;
       return store.reminders.claim({ userId, habitId, date, time }, at);
+    },
+
+    /**
+     * Snooze: the reminder comes again `minutes` later. Kept as a claim of that local time left
+     * unsent, its attempt dated at the snooze instant, so the retry pass sends it then (and a
+     * restart loses nothing).
+     */
+    async snooze(
+      userId: string,
+      habitId: string,
+      date: LocalDate,
+      minutes = 60,
+    ): Promise<Result<{ time: LocalTime }, { reason: "not_found" }>> {
+      const user = await store.users.findById(userId);
+      const habit = user && (await store.habits.findById(userId, habitId));
+      if (!user || !habit) return fail({ reason: "not_found" });
+      const at = new Date(deps.clock.now().getTime() + minutes * 60_000);
+      const { time } = localDateTimeAt(at, user.timezone);
+      await store.reminders.claim({ userId, habitId, date, time }, at);
+      return ok({ time });
+    },
+
+    /**
+     * Claims whose send failed, and snoozes whose time has come: taken for another attempt (at
+     * most `maxAttempts` in all, none older than `maxAgeMs`) and returned to be sent. One already
+     * done meanwhile is closed instead.
+     */
+    async retryDue(now: Date, options: { maxAttempts?: number; maxAgeMs?: number } = {}): Promise<DueReminder[]> {
+      const maxAttempts = options.maxAttempts ?? 3;
+      const oldest = now.getTime() - (options.maxAgeMs ?? 60 * 60_000);
+      const retried: DueReminder[] = [];
+      for (const claim of await store.reminders.unsent(now, maxAttempts)) {
+        if (claim.claimedAt.getTime() < oldest) continue;
+        if (await store.completions.findByDate(claim.habitId, claim.date)) {
+          await store.reminders.markSent(claim.habitId, claim.date, claim.time, now);
+          continue;
+        }
+        if (await store.reminders.retry(claim, now)) {
+          const { userId, habitId, date, time } = claim;
+          retried.push({ userId, habitId, date, time, at: claim.claimedAt });
+        }
+      }
+      return retried;
     },
 
     /** Records that a claimed reminder went out. */
