@@ -1,6 +1,6 @@
 // The core's services over a real database (SQLite file or PostgreSQL), with an injected clock
 // and a seeded random source: what the bot and the API will run, minus the front ends.
-import { type Clock, createCore, defaultCoreSettings, type RandomSource } from "@habits/core";
+import { type Clock, type Core, createCore, defaultCoreSettings, type RandomSource } from "@habits/core";
 import { createPrismaStore, type Database } from "@habits/db";
 import { createBcryptHasher } from "@habits/runtime";
 import { openMigratedTestDatabase, type TestDatabase } from "./test-database.js";
@@ -19,10 +19,9 @@ export function movableClock(start: string): MovableClock {
   };
 }
 
-export async function coreOnTestDatabase(options: { clock: Clock; random: RandomSource }) {
-  const { database, testDatabase }: { database: Database; testDatabase: TestDatabase } =
-    await openMigratedTestDatabase();
-  const core = createCore({
+/** The core over a database, with the given clock and random source. */
+export function coreOver(database: Database, options: { clock: Clock; random: RandomSource }): Core {
+  return createCore({
     store: createPrismaStore(database),
     clock: options.clock,
     random: options.random,
@@ -30,6 +29,12 @@ export async function coreOnTestDatabase(options: { clock: Clock; random: Random
     // The lowest bcrypt cost: these tests are about the rules, not password strength.
     passwords: createBcryptHasher(4),
   });
+}
+
+export async function coreOnTestDatabase(options: { clock: Clock; random: RandomSource }) {
+  const { database, testDatabase }: { database: Database; testDatabase: TestDatabase } =
+    await openMigratedTestDatabase();
+  const core = coreOver(database, options);
   return {
     core,
     database,

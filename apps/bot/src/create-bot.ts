@@ -9,11 +9,20 @@ import type { Logger } from "@habits/runtime";
 import { Bot, type BotError, type Context, type BotConfig as GrammyBotConfig, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, FlowContext } from "./context.js";
+import { changeTimezoneId, createChangeTimezone } from "./conversations/change-timezone.js";
+import { createEditHabit, editHabitId } from "./conversations/edit-habit.js";
+import { createNewHabit, newHabitId } from "./conversations/new-habit.js";
 import { createOnboarding, onboardingId } from "./conversations/onboarding.js";
+import { addRewardId, createAddReward, createEditReward, editRewardId } from "./conversations/reward-form.js";
+import { createBackdateFeature } from "./features/backdate.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createDoneTodayFeature } from "./features/done-today.js";
+import { createHabitsFeature } from "./features/habits.js";
 import { createMenuFeature } from "./features/menu.js";
+import { createRewardsFeature } from "./features/rewards.js";
+import { createSettingsFeature } from "./features/settings.js";
 import { createStartFeature } from "./features/start.js";
+import { createStatsFeature } from "./features/stats.js";
 import { createStreaksFeature } from "./features/streaks.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
@@ -84,10 +93,20 @@ export function createBot(deps: BotDependencies): HabitBot {
   );
   guarded.use(createCancelFeature());
   guarded.use(createConversation(createOnboarding(deps.core), onboardingId));
+  guarded.use(createConversation(createChangeTimezone(deps.core), changeTimezoneId));
+  guarded.use(createConversation(createAddReward(deps.core), addRewardId));
+  guarded.use(createConversation(createEditReward(deps.core), editRewardId));
+  guarded.use(createConversation(createNewHabit(deps.core), newHabitId));
+  guarded.use(createConversation(createEditHabit(deps.core), editHabitId));
   guarded.use(createStartFeature());
   guarded.use(createMenuFeature());
   guarded.use(createDoneTodayFeature(deps.core));
   guarded.use(createStreaksFeature(deps.core));
+  guarded.use(createStatsFeature(deps.core));
+  guarded.use(createSettingsFeature(deps.core));
+  guarded.use(createBackdateFeature(deps.core));
+  guarded.use(createRewardsFeature(deps.core));
+  guarded.use(createHabitsFeature(deps.core));
   guarded.use(createReminderButtonsFeature(deps.core));
   guarded.use(createUnhandledFeature());
 
@@ -109,6 +128,12 @@ async function handleError(error: BotError<BotContext>, deps: BotDependencies): 
   }
   deps.logger.error({ err: cause, update: ctx.update }, "bot update failed");
   const apology = ctx.t ? ctx.t("error-generic") : "Something went wrong. Please try again.";
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery(apology).catch(() => undefined);
-  else if (ctx.chat) await ctx.reply(apology).catch(() => undefined);
+  // A tap is answered with the apology; when the handler had answered it already, it goes to the chat.
+  const toasted = ctx.callbackQuery
+    ? await ctx.answerCallbackQuery(apology).then(
+        () => true,
+        () => false,
+      )
+    : false;
+  if (!toasted && ctx.chat) await ctx.reply(apology).catch(() => undefined);
 }

@@ -3,7 +3,7 @@ import { I18n } from "@grammyjs/i18n";
 import { languageFrom } from "@habits/core";
 import type { FlowContext } from "./context.js";
 
-const localesDirectory = fileURLToPath(new URL("./locales", import.meta.url));
+export const localesDirectory = fileURLToPath(new URL("./locales", import.meta.url));
 
 /** Fluent translations (locales/*.ftl); the account's language decides, else Telegram's. */
 export function createI18n(): I18n<FlowContext> {

@@ -26,17 +26,25 @@ export function createOnboarding(core: Core) {
       parse_mode: "HTML",
       reply_markup: zoneKeyboard(ctx),
     });
+    // Anything but a zone (a command such as /start again, a sticker, a button of an older message)
+    // gets the question again; a tapped button is answered, so its spinner stops.
+    const askAgain = async (other: FlowContext) => {
+      if (other.callbackQuery) await other.answerCallbackQuery();
+      await other.reply(other.t("start-ask-timezone"), { parse_mode: "HTML", reply_markup: zoneKeyboard(other) });
+    };
     for (;;) {
-      const answer = await conversation.waitFor(["message:text", "message:location"], {
-        otherwise: (other) => other.reply(other.t("start-ask-timezone"), { parse_mode: "HTML" }),
-      });
+      const answer = await conversation.waitFor(["message:text", "message:location"], { otherwise: askAgain });
       const location = answer.message.location;
       const text = answer.message.text ?? "";
+      if (answer.message.entities?.some((entity) => entity.type === "bot_command" && entity.offset === 0)) {
+        await askAgain(answer);
+        continue;
+      }
       const zone = location ? zoneFromLocation(location.latitude, location.longitude) : zoneFromText(text);
       if (!zone) {
-        await answer.reply(answer.t("timezone-unknown", { input: escapeHtml(text.slice(0, 64)) }), {
-          parse_mode: "HTML",
-        });
+        // Whole characters: cutting an emoji in half would leave text Telegram refuses.
+        const input = Array.from(text).slice(0, 64).join("");
+        await answer.reply(answer.t("timezone-unknown", { input: escapeHtml(input) }), { parse_mode: "HTML" });
         continue;
       }
       await conversation.external(() => core.users.updateProfile(answer.account.id, { timezone: zone }));

@@ -3,20 +3,15 @@
 import type { CompleteFailure, CompletionOutcome, Core, Habit } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
+import { anotherDayButton } from "../keyboards/another-day.js";
 import { menuButton, menuData } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
+import { progressBar } from "../telegram/progress-bar.js";
 import { show } from "../telegram/show.js";
 
 const doneData = callbackData("done", ["habit"]);
-const undoData = callbackData("undo", ["habit", "date"]);
-
-/** ▰▰▱▱ for 2 of 4 (at most 10 cells). */
-function progressBar(earned: number, required: number): string {
-  const cells = Math.min(required, 10);
-  const filled = Math.min(cells, Math.round((earned / required) * cells));
-  return "▰".repeat(filled) + "▱".repeat(cells - filled);
-}
+export const undoData = callbackData("undo", ["habit", "date"]);
 
 const habitLabel = (habit: Habit) => `${habit.emoji ? `${habit.emoji} ` : ""}${habit.name}`;
 
@@ -71,6 +66,7 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
     const found = await core.completions.dueToday(ctx.account.id);
     const keyboard = new InlineKeyboard();
     for (const habit of found?.due ?? []) keyboard.text(habitLabel(habit), doneData.pack({ habit: habit.id })).row();
+    if (found?.habits.length) keyboard.add(anotherDayButton(ctx)).row();
     keyboard.add(menuButton(ctx, "main", "button-back"));
     const text = !found?.habits.length
       ? ctx.t("done-no-habits")

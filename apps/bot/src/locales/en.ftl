@@ -80,3 +80,285 @@ reminder-snooze = 💤 Snooze 1 h
 reminder-snoozed = 💤 I will remind you about <b>{ $habit }</b> at { $time }.
 reminder-skip = Skip today
 reminder-skipped = OK, <b>{ $habit }</b> skipped today.
+
+# Habits: the new-habit and edit-habit flows, the habits screen
+habit-new-title = ➕ <b>New habit</b>
+habit-edit-title = ✏️ <b>Editing { $name }</b>
+habit-ask-name = ✍️ What's the habit? Send a name of up to 100 characters, for example <i>Read 10 pages</i> or <i>🏃 Morning run</i>.
+habit-ask-schedule = 📅 How often?
+habit-ask-days = 📅 Tap the days it is due, then <b>Done</b>.
+habit-ask-times-weekly = 🔁 How many times a week? Tap or send a number from 1 to 7.
+habit-ask-times-monthly = 🔁 How many times a month? Tap or send a number from 1 to 31.
+habit-ask-grace = 🛟 Grace days: how many due days in a row may you miss without losing the streak?
+habit-ask-weight = ⚖️ Weight: how much it counts toward rewards (higher means better odds). Tap or send a number from 1 to 100.
+habit-ask-reminders = ⏰ Reminders: tap a time or send your own like <code>07:30</code> (up to 5), then <b>Done</b>.
+habit-reminders-chosen = Chosen: { $times }
+habit-current = Now: { $value }
+habit-button-daily = Every day
+habit-button-weekdays = Weekdays (Mon–Fri)
+habit-button-days = Custom days
+habit-button-weekly = N times a week
+habit-button-monthly = N times a month
+habit-button-done = ✅ Done
+habit-button-no-reminders = 🔕 No reminders
+habit-button-save = 💾 Save
+habit-button-skip = ⏭ Skip
+habit-button-cancel = ✖️ Cancel
+habit-button-open = 🧩 Open the habit
+habit-button-menu = 🏠 Menu
+habit-button-edit = ✏️ Edit
+habit-button-archive = 🗄 Archive
+habit-button-unarchive = ♻️ Unarchive
+habit-button-delete = 🗑 Delete
+habit-button-delete-yes = 🗑 Yes, delete it
+habit-button-delete-no = ↩️ No, keep it
+habit-day-1 = Mon
+habit-day-2 = Tue
+habit-day-3 = Wed
+habit-day-4 = Thu
+habit-day-5 = Fri
+habit-day-6 = Sat
+habit-day-7 = Sun
+habit-days-none = Pick at least one day.
+habit-flow-cancelled = OK, cancelled. Nothing was saved.
+habit-flow-text-only = Please send text or tap a button (or /cancel).
+habit-flow-use-buttons = 👇 Please tap one of the buttons.
+habit-summary = 📝 Check and save:
+habit-line-name = 🧩 <b>{ $name }</b>
+habit-line-schedule = 📅 { $schedule }
+habit-line-grace = 🛟 Grace days: { $days }
+habit-line-weight = ⚖️ Weight: { $weight }
+habit-line-reminders = ⏰ Reminders: { $times }
+habit-line-streak = 🔥 Streak: { $current } (best { $longest })
+habit-line-archived = 🗄 Archived
+habit-schedule-daily = Every day
+habit-schedule-weekdays = Weekdays (Mon–Fri)
+habit-schedule-days = On { $days }
+habit-schedule-weekly = { $count ->
+    [one] Once a week
+   *[other] { $count } times a week
+    }
+habit-schedule-monthly = { $count ->
+    [one] Once a month
+   *[other] { $count } times a month
+    }
+habit-reminders-none = none
+habit-field-name = Name
+habit-field-frequency = Times per period
+habit-field-exemptWeekdays = Days
+habit-field-allowedSkipDays = Grace days
+habit-field-weight = Weight
+habit-field-reminders = Reminders
+habit-field-other = This value
+habit-error-required = ⚠️ { $field } can't be empty.
+habit-error-too-short = ⚠️ { $field } is too short: at least { $limit } characters.
+habit-error-too-long = ⚠️ { $field } is too long: at most { $limit } characters.
+habit-error-too-small = ⚠️ { $field }: at least { $limit }.
+habit-error-too-large = ⚠️ { $field }: at most { $limit }.
+habit-error-not-integer = ⚠️ { $field }: a whole number, please.
+habit-error-invalid-format = ⚠️ { $field }: the format should be { $limit }.
+habit-error-invalid-choice = ⚠️ { $field }: not one of the options.
+habit-error-duplicate = ⚠️ { $field }: already in the list.
+habit-error-before-start = ⚠️ { $field }: before the start date.
+habit-error-not-allowed = ⚠️ { $field }: not possible with this schedule.
+habit-error-name-taken = ⚠️ You already have a habit called “{ $name }”. Pick another name.
+habit-error-not-number = ⚠️ “{ $input }” is not a number. Send a whole number from { $min } to { $max }.
+habit-error-time = ⚠️ “{ $input }” is not a time. Send it as HH:MM, for example <code>07:30</code>.
+habit-created = ✅ Habit <b>{ $name }</b> created! Mark it in ✅ Done today.
+habit-updated = ✅ Saved <b>{ $name }</b>.
+habit-gone = ⌛ This habit no longer exists or is archived.
+habit-save-failed = 😕 I couldn't save this habit. Please start again with /new.
+habits-title = 🧩 <b>Your habits</b>
+    Tap one to see or change it.
+habits-empty = 🧩 You have no habits yet. Create your first one!
+habits-hint-edit = Tap a habit, then ✏️ Edit.
+habits-hint-remove = Tap a habit, then 🗄 Archive or 🗑 Delete.
+habits-button-new = ➕ New habit
+habits-button-archived = 🗄 Archived ({ $count })
+habits-archived-title = 🗄 <b>Archived habits</b>
+    They keep their history. Tap one to restore or delete it.
+habits-archived-empty = 🗄 No archived habits.
+habit-delete-confirm = 🗑 Delete <b>{ $name }</b> and its whole history? This cannot be undone.
+habit-archived-toast = 🗄 Archived: { $name }
+habit-unarchived-toast = ♻️ Back in your habits: { $name }
+habit-deleted-toast = 🗑 Deleted: { $name }
+habit-unarchive-name-taken = An active habit is already called “{ $name }”. Rename it first.
+
+# Rewards
+rewards-title = 🎁 <b>Your rewards</b>
+rewards-empty = 🎁 No rewards yet. Add something you'd enjoy: every habit you complete can win a piece of it.
+rewards-button-add = ➕ Add reward
+rewards-button-history = 📜 History
+rewards-claim-title = 🏆 <b>Ready to claim</b>
+    Tap a reward to claim it.
+rewards-claim-none = Nothing to claim yet. Complete your habits to win pieces.
+rewards-edit-choose = ✏️ Which reward do you want to edit?
+rewards-history-title = 📜 <b>Claimed rewards</b>
+rewards-history-line = { $date } { $time } · <b>{ $name }</b>
+rewards-history-more = …and { $count } earlier.
+rewards-history-empty = 📜 No rewards claimed yet.
+reward-progress = { $bar } { $earned }/{ $required } · { $status }
+reward-status-pending = collecting
+reward-status-achieved = 🏆 ready to claim
+reward-status-claimed = ✅ claimed
+reward-status-inactive = ⏸ paused
+reward-card =
+    🎁 <b>{ $name }</b>
+    { $progress }
+    ⚖️ Weight: { $weight }
+    { $recurring ->
+        [yes] 🔁 Recurring: it can be won again after you claim it
+       *[no] 1️⃣ One-time: it retires once claimed
+    }
+    { $active ->
+        [yes] ▶️ Active: your completions can win it
+       *[no] ⏸ Paused: not in the draw
+    }
+    🏆 Times claimed: { $times }
+reward-button-claim = 🎉 Claim
+reward-button-edit = ✏️ Edit
+reward-button-activate = ▶️ Activate
+reward-button-deactivate = ⏸ Deactivate
+reward-button-delete = 🗑 Delete
+reward-button-delete-yes = 🗑 Yes, delete
+reward-button-delete-force = 🗑 Delete with its pieces
+reward-button-keep = ↩️ No, keep it
+reward-claimed-toast = 🎉 Claimed!
+reward-claimed = 🎉 <b>{ $name }</b> is yours! Enjoy it, you've earned it.
+reward-claimed-recurring = 🔁 { $required ->
+        [one] Collect one piece to win it again.
+       *[other] Collect { $required } pieces to win it again.
+    }
+reward-claimed-once = It was a one-time reward, so it retires now.
+reward-not-achieved = ⏳ Not yet: { $earned }/{ $required } pieces collected.
+reward-already-claimed = ✅ This reward has already been claimed.
+reward-activated = ▶️ Active: it is back in the draw.
+reward-deactivated = ⏸ Paused: it stays out of the draw until you activate it.
+reward-activate-name-taken = An active reward is already called “{ $name }”. Rename one of them first.
+reward-delete-confirm = 🗑 Delete <b>{ $name }</b>?
+reward-delete-has-pieces = ⚠️ <b>{ $name }</b> holds { $pieces ->
+        [one] an unclaimed piece. It will be lost.
+       *[other] { $pieces } unclaimed pieces. They will be lost.
+    } Delete it anyway?
+reward-deleted = 🗑 <b>{ $name }</b> deleted.
+reward-form-new-title = ➕ <b>New reward</b>
+reward-form-edit-title = ✏️ <b>Editing { $name }</b>
+reward-form-ask-name = What will you treat yourself to? Send its name (for example: 🍫 Chocolate, 🎬 Movie night).
+reward-form-ask-weight = ⚖️ How often should it come up compared with your other rewards? Tap a weight or type a number (higher means more often).
+reward-form-ask-pieces = 🧩 How many pieces must you collect to claim it? Tap or type a whole number (1 means at once).
+reward-form-ask-recurring = 🔁 Can it be won again after you claim it?
+reward-form-recurring-yes = 🔁 Yes, again and again
+reward-form-recurring-no = 1️⃣ No, just once
+reward-form-current = Now: <b>{ $value }</b>
+reward-form-summary =
+    🎁 <b>{ $name }</b>
+    ⚖️ Weight: { $weight }
+    🧩 Pieces to collect: { $pieces }
+    { $recurring }
+reward-form-save = 💾 Save
+reward-form-skip = ⏭ Skip
+reward-form-cancel = ✖️ Cancel
+reward-form-saved = ✅ Saved!
+reward-form-cancelled = OK, nothing saved.
+reward-form-tap-button = 👇 Please tap one of the buttons.
+reward-form-text-only = ✍️ Please answer with text or the buttons (or /cancel).
+reward-form-name-taken = You already have an active reward called “{ $name }”. Choose another name.
+reward-invalid-name-required = The name can't be empty.
+reward-invalid-name-too-long = That name is too long: at most { $limit } characters.
+reward-invalid-weight = The weight must be a number above 0 and at most { $max }, like 2 or 2.5.
+reward-invalid-pieces = The pieces must be a whole number from 1 to { $max }.
+
+# Stats
+stats-none = 📊 No habits yet, so no stats. Create one with /new.
+stats-title = 📊 <b>Stats</b> · last 30 days
+stats-overall = Overall success: <b>{ $rate }%</b> ({ $achieved } of { $expected })
+stats-live-streaks = 🔥 Live streaks: { $live } of { $habits }
+stats-habit-line = • <b>{ $habit }</b>: { $rate }% · 🔥 { $current } (best { $longest })
+stats-habit-button = 📅 { $habit }
+stats-pick-habit = Tap a habit for its 4-week calendar.
+stats-habit-title = 📊 <b>{ $habit }</b>
+stats-habit-rate = Success, last 30 days: <b>{ $rate }%</b> ({ $achieved } of { $expected })
+stats-habit-streak = 🔥 Streak: { $current } now, best { $longest }
+stats-calendar-title = <b>Last 4 weeks</b> (Mon → Sun)
+stats-calendar-legend = 🟩 done · ⬜ missed · ▫️ not due · ✅ / 🔲 today (done / not yet)
+
+# Settings
+settings-title = ⚙️ <b>Settings</b>
+settings-language-line = 🌐 Language: { $language }
+settings-timezone-line = 🌍 Time zone: { $zone }
+settings-odds-line = 🎁 Rewards: { $level ->
+        [more] more often
+        [normal] normal
+        [fewer] less often
+       *[custom] custom
+    } (no-reward weight { $weight }), last-habit guarantee { $guarantee ->
+        [on] on
+       *[off] off
+    }
+settings-reminders-line = ⏰ Reminders: { $enabled ->
+        [on] on
+       *[off] off
+    }, quiet hours: { $quiet }
+settings-summary-line = 📰 Daily summary: 🚧 coming soon
+settings-quiet-off = none
+settings-chosen = ✅ { $label }
+settings-saved = ✅ Saved
+settings-button-language = 🌐 Language
+settings-button-timezone = 🌍 Time zone
+settings-button-odds = 🎁 Reward odds
+settings-button-reminders = ⏰ Reminders
+settings-button-summary = 📰 Daily summary (🚧 soon)
+settings-button-api = 🔑 API access
+settings-button-export = 📦 Export my data
+settings-language-en = 🇬🇧 English
+settings-language-ru = 🇷🇺 Русский
+settings-language-kk = 🇰🇿 Қазақша
+settings-language-title = 🌐 <b>Language</b>
+    Choose the language I speak with you.
+settings-timezone-ask = 🌍 Your time zone is <b>{ $zone }</b>. Tap a new one, share your location, or type a zone or a city (for example <code>Europe/Berlin</code> or <code>Almaty</code>).
+settings-timezone-keep = ✖️ Keep the current one
+settings-timezone-kept = OK, your time zone stays as it was.
+settings-timezone-gave-up = Let's leave the time zone as it is for now. Try again from ⚙️ Settings.
+settings-odds-title = 🎁 <b>Reward odds</b>
+settings-odds-explain = Every habit you complete draws for a piece of a reward. The “no reward” weight decides how often you win: now { $weight }, so a habit of normal weight wins about <b>{ $chance }%</b> on its first day, and more as its streak grows.
+settings-guarantee-explain = 🎯 Last-habit guarantee ({ $guarantee ->
+        [on] on
+       *[off] off
+    }): finishing the last habit due today always wins a piece, when a reward can take one.
+settings-odds-more = 🎁 More rewards ({ $weight })
+settings-odds-normal = ⚖️ Normal ({ $weight })
+settings-odds-fewer = 🧘 Fewer rewards ({ $weight })
+settings-guarantee-button = { $guarantee ->
+        [on] 🎯 Turn the guarantee on
+       *[off] 🎯 Turn the guarantee off
+    }
+settings-reminders-title = ⏰ <b>Reminders</b>
+settings-reminders-state = Reminders are { $enabled ->
+        [on] <b>on</b>.
+       *[off] <b>off</b>: I send none.
+    }
+settings-quiet-state = Quiet hours: { $quiet } (no reminders then).
+settings-reminders-toggle = { $enabled ->
+        [on] 🔔 Turn reminders on
+       *[off] 🔕 Turn reminders off
+    }
+settings-quiet-preset = 🌙 Quiet { $start }–{ $end }
+settings-quiet-none = 🔊 No quiet hours
+settings-summary-soon = 🚧 The daily summary is coming soon.
+settings-api-text = 🔑 <b>API access</b>
+    🚧 Coming with the REST API: here you will get a one-time login code and API keys (each shown once).
+settings-export-sending = 📦 Preparing your data…
+settings-export-caption = 📦 Your data: account, habits, completions, rewards and claims (JSON).
+
+# Done for another day
+backdate-button = 📅 Another day
+backdate-pick-habit = 📅 <b>Done for another day</b>
+    Which habit?
+backdate-pick-day = 📅 <b>{ $habit }</b>: which day? (up to { $days } days back)
+backdate-today = Today
+backdate-yesterday = Yesterday
+backdate-day-logged = ✅ { $day }
+backdate-confirm = Log <b>{ $habit }</b> as done for <b>{ $day }</b>?
+backdate-confirm-target = Log <b>{ $habit }</b> as done (target reached) for <b>{ $day }</b>?
+backdate-confirm-yes = ✅ Yes, log it
+backdate-logged-for = 📅 { $day }

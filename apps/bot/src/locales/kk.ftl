@@ -80,3 +80,273 @@ reminder-snooze = 💤 Бір сағаттан кейін
 reminder-snoozed = 💤 <b>{ $habit }</b> туралы { $time } еске саламын.
 reminder-skip = Бүгін өткізу
 reminder-skipped = Жақсы, <b>{ $habit }</b> бүгін өткізіледі.
+
+# Әдеттер: әдет құру және өзгерту, әдеттер экраны
+habit-new-title = ➕ <b>Жаңа әдет</b>
+habit-edit-title = ✏️ <b>Өзгерту: { $name }</b>
+habit-ask-name = ✍️ Қандай әдет? 100 таңбаға дейінгі атауын жіберіңіз, мысалы <i>10 бет оқу</i> немесе <i>🏃 Таңертеңгі жүгіру</i>.
+habit-ask-schedule = 📅 Қаншалықты жиі?
+habit-ask-days = 📅 Қажет күндерді белгілеп, <b>Дайын</b> батырмасын басыңыз.
+habit-ask-times-weekly = 🔁 Аптасына неше рет? Басыңыз немесе 1-ден 7-ге дейінгі санды жіберіңіз.
+habit-ask-times-monthly = 🔁 Айына неше рет? Басыңыз немесе 1-ден 31-ге дейінгі санды жіберіңіз.
+habit-ask-grace = 🛟 Жеңілдік күндері: серияны жоғалтпай қатарынан неше қажет күнді өткізіп алуға болады?
+habit-ask-weight = ⚖️ Салмағы: әдет сыйлықтарға қаншалықты әсер етеді (көбірек болса, мүмкіндік жоғары). Басыңыз немесе 1-ден 100-ге дейінгі санды жіберіңіз.
+habit-ask-reminders = ⏰ Еске салғыштар: уақытты басыңыз немесе өзіңіздікін жіберіңіз, мысалы <code>07:30</code> (5-ке дейін), содан кейін <b>Дайын</b>.
+habit-reminders-chosen = Таңдалғаны: { $times }
+habit-current = Қазір: { $value }
+habit-button-daily = Күн сайын
+habit-button-weekdays = Жұмыс күндері (Дс–Жм)
+habit-button-days = Күндерді таңдау
+habit-button-weekly = Аптасына N рет
+habit-button-monthly = Айына N рет
+habit-button-done = ✅ Дайын
+habit-button-no-reminders = 🔕 Еске салғышсыз
+habit-button-save = 💾 Сақтау
+habit-button-skip = ⏭ Өткізу
+habit-button-cancel = ✖️ Болдырмау
+habit-button-open = 🧩 Әдетті ашу
+habit-button-menu = 🏠 Мәзір
+habit-button-edit = ✏️ Өзгерту
+habit-button-archive = 🗄 Мұрағатқа
+habit-button-unarchive = ♻️ Мұрағаттан қайтару
+habit-button-delete = 🗑 Жою
+habit-button-delete-yes = 🗑 Иә, жою
+habit-button-delete-no = ↩️ Жоқ, қалдыру
+habit-day-1 = Дс
+habit-day-2 = Сс
+habit-day-3 = Ср
+habit-day-4 = Бс
+habit-day-5 = Жм
+habit-day-6 = Сн
+habit-day-7 = Жс
+habit-days-none = Кемінде бір күнді таңдаңыз.
+habit-flow-cancelled = Жақсы, болдырылмады. Ештеңе сақталған жоқ.
+habit-flow-text-only = Мәтін жіберіңіз немесе батырманы басыңыз (не /cancel).
+habit-flow-use-buttons = 👇 Батырмалардың бірін басыңыз.
+habit-summary = 📝 Тексеріп, сақтаңыз:
+habit-line-name = 🧩 <b>{ $name }</b>
+habit-line-schedule = 📅 { $schedule }
+habit-line-grace = 🛟 Жеңілдік күндері: { $days }
+habit-line-weight = ⚖️ Салмағы: { $weight }
+habit-line-reminders = ⏰ Еске салғыштар: { $times }
+habit-line-streak = 🔥 Серия: { $current } (ең үздігі { $longest })
+habit-line-archived = 🗄 Мұрағатта
+habit-schedule-daily = Күн сайын
+habit-schedule-weekdays = Жұмыс күндері (Дс–Жм)
+habit-schedule-days = Күндері: { $days }
+habit-schedule-weekly = Аптасына { $count } рет
+habit-schedule-monthly = Айына { $count } рет
+habit-reminders-none = жоқ
+habit-field-name = Атауы
+habit-field-frequency = Рет саны
+habit-field-exemptWeekdays = Күндер
+habit-field-allowedSkipDays = Жеңілдік күндері
+habit-field-weight = Салмағы
+habit-field-reminders = Еске салғыштар
+habit-field-other = Мәні
+habit-error-required = ⚠️ { $field }: бос болмауы керек.
+habit-error-too-short = ⚠️ { $field }: тым қысқа, кемінде { $limit } таңба.
+habit-error-too-long = ⚠️ { $field }: тым ұзын, ең көбі { $limit } таңба.
+habit-error-too-small = ⚠️ { $field }: кемінде { $limit }.
+habit-error-too-large = ⚠️ { $field }: ең көбі { $limit }.
+habit-error-not-integer = ⚠️ { $field }: бүтін сан керек.
+habit-error-invalid-format = ⚠️ { $field }: пішімі { $limit } болуы керек.
+habit-error-invalid-choice = ⚠️ { $field }: мұндай нұсқа жоқ.
+habit-error-duplicate = ⚠️ { $field }: тізімде бар.
+habit-error-before-start = ⚠️ { $field }: басталу күнінен ерте.
+habit-error-not-allowed = ⚠️ { $field }: бұл кестемен мүмкін емес.
+habit-error-name-taken = ⚠️ Сізде «{ $name }» деген әдет бар. Басқа атау таңдаңыз.
+habit-error-not-number = ⚠️ «{ $input }» — сан емес. { $min }-ден { $max }-ге дейінгі бүтін санды жіберіңіз.
+habit-error-time = ⚠️ «{ $input }» — уақыт емес. Оны СС:ММ түрінде жіберіңіз, мысалы <code>07:30</code>.
+habit-created = ✅ <b>{ $name }</b> әдеті құрылды! Оны «✅ Бүгін орындалды» бөлімінде белгілеңіз.
+habit-updated = ✅ Сақталды: <b>{ $name }</b>.
+habit-gone = ⌛ Бұл әдет енді жоқ немесе мұрағатта.
+habit-save-failed = 😕 Әдетті сақтай алмадым. /new арқылы қайта бастаңыз.
+habits-title = 🧩 <b>Әдеттеріңіз</b>
+    Көру не өзгерту үшін әдетті басыңыз.
+habits-empty = 🧩 Әзірге әдеттеріңіз жоқ. Біріншісін құрыңыз!
+habits-hint-edit = Әдетті таңдап, ✏️ Өзгерту батырмасын басыңыз.
+habits-hint-remove = Әдетті таңдап, 🗄 Мұрағатқа не 🗑 Жою батырмасын басыңыз.
+habits-button-new = ➕ Жаңа әдет
+habits-button-archived = 🗄 Мұрағат ({ $count })
+habits-archived-title = 🗄 <b>Мұрағаттағы әдеттер</b>
+    Тарихы сақталады. Қайтару не жою үшін әдетті басыңыз.
+habits-archived-empty = 🗄 Мұрағат бос.
+habit-delete-confirm = 🗑 <b>{ $name }</b> әдетін бүкіл тарихымен жою керек пе? Мұны қайтару мүмкін емес.
+habit-archived-toast = 🗄 Мұрағатқа жіберілді: { $name }
+habit-unarchived-toast = ♻️ Әдеттерге қайтарылды: { $name }
+habit-deleted-toast = 🗑 Жойылды: { $name }
+habit-unarchive-name-taken = «{ $name }» деген белсенді әдет бар. Алдымен оның атын өзгертіңіз.
+
+# Сыйлықтар
+rewards-title = 🎁 <b>Сыйлықтарыңыз</b>
+rewards-empty = 🎁 Әзірге сыйлық жоқ. Өзіңізді қуантатын нәрсе қосыңыз: әр орындалған әдет оның бір бөлігін әкелуі мүмкін.
+rewards-button-add = ➕ Сыйлық қосу
+rewards-button-history = 📜 Тарих
+rewards-claim-title = 🏆 <b>Алуға дайын</b>
+    Алу үшін сыйлықты басыңыз.
+rewards-claim-none = Әзірге алатын ештеңе жоқ. Бөліктер жинау үшін әдеттеріңізді орындаңыз.
+rewards-edit-choose = ✏️ Қай сыйлықты өзгертесіз?
+rewards-history-title = 📜 <b>Алынған сыйлықтар</b>
+rewards-history-line = { $date } { $time } · <b>{ $name }</b>
+rewards-history-more = …және бұрынғы тағы { $count }.
+rewards-history-empty = 📜 Сіз әлі сыйлық алған жоқсыз.
+reward-progress = { $bar } { $earned }/{ $required } · { $status }
+reward-status-pending = жиналуда
+reward-status-achieved = 🏆 алуға болады
+reward-status-claimed = ✅ алынды
+reward-status-inactive = ⏸ тоқтатылған
+reward-card =
+    🎁 <b>{ $name }</b>
+    { $progress }
+    ⚖️ Салмағы: { $weight }
+    { $recurring ->
+        [yes] 🔁 Қайталанатын: алғаннан кейін оны қайта ұтуға болады
+       *[no] 1️⃣ Бір реттік: алынғаннан кейін жабылады
+    }
+    { $active ->
+        [yes] ▶️ Белсенді: орындалған әдеттер оны әкелуі мүмкін
+       *[no] ⏸ Тоқтатылған: ұтысқа қатыспайды
+    }
+    🏆 Алынған саны: { $times }
+reward-button-claim = 🎉 Алу
+reward-button-edit = ✏️ Өзгерту
+reward-button-activate = ▶️ Қосу
+reward-button-deactivate = ⏸ Тоқтату
+reward-button-delete = 🗑 Жою
+reward-button-delete-yes = 🗑 Иә, жою
+reward-button-delete-force = 🗑 Бөліктерімен бірге жою
+reward-button-keep = ↩️ Жоқ, қалдыру
+reward-claimed-toast = 🎉 Алынды!
+reward-claimed = 🎉 <b>{ $name }</b> сіздікі! Ләззат алыңыз, сіз оған лайықсыз.
+reward-claimed-recurring = 🔁 Қайта ұту үшін { $required } бөлік жинаңыз.
+reward-claimed-once = Бұл бір реттік сыйлық еді, енді ол жабылады.
+reward-not-achieved = ⏳ Әлі ерте: { $earned }/{ $required } бөлік жиналды.
+reward-already-claimed = ✅ Бұл сыйлық алынып қойған.
+reward-activated = ▶️ Қосылды: ол қайтадан ұтысқа қатысады.
+reward-deactivated = ⏸ Тоқтатылды: қайта қоспайынша ұтысқа қатыспайды.
+reward-activate-name-taken = «{ $name }» деген белсенді сыйлық бар. Алдымен біреуінің атын өзгертіңіз.
+reward-delete-confirm = 🗑 <b>{ $name }</b> жойылсын ба?
+reward-delete-has-pieces = ⚠️ <b>{ $name }</b> сыйлығында алынбаған { $pieces } бөлік бар. Олар жоғалады. Бәрібір жою керек пе?
+reward-deleted = 🗑 <b>{ $name }</b> жойылды.
+reward-form-new-title = ➕ <b>Жаңа сыйлық</b>
+reward-form-edit-title = ✏️ <b>Өзгерту: { $name }</b>
+reward-form-ask-name = Өзіңізді немен қуантасыз? Атауын жазыңыз (мысалы: 🍫 Шоколад, 🎬 Кино кеші).
+reward-form-ask-weight = ⚖️ Басқа сыйлықтармен салыстырғанда ол қаншалықты жиі түсуі керек? Салмақты басыңыз немесе сан жазыңыз (көп болса — жиірек).
+reward-form-ask-pieces = 🧩 Оны алу үшін қанша бөлік жинау керек? Басыңыз немесе бүтін сан жазыңыз (1 — бірден).
+reward-form-ask-recurring = 🔁 Алғаннан кейін оны қайта ұтуға бола ма?
+reward-form-recurring-yes = 🔁 Иә, қайта-қайта
+reward-form-recurring-no = 1️⃣ Жоқ, бір рет
+reward-form-current = Қазір: <b>{ $value }</b>
+reward-form-summary =
+    🎁 <b>{ $name }</b>
+    ⚖️ Салмағы: { $weight }
+    🧩 Жинайтын бөлік: { $pieces }
+    { $recurring }
+reward-form-save = 💾 Сақтау
+reward-form-skip = ⏭ Өткізу
+reward-form-cancel = ✖️ Бас тарту
+reward-form-saved = ✅ Сақталды!
+reward-form-cancelled = Жақсы, ештеңе сақталмады.
+reward-form-tap-button = 👇 Батырмалардың бірін басыңыз.
+reward-form-text-only = ✍️ Мәтінмен немесе батырмалармен жауап беріңіз (немесе /cancel).
+reward-form-name-taken = «{ $name }» деген белсенді сыйлығыңыз бар. Басқа атау таңдаңыз.
+reward-invalid-name-required = Атауы бос болмауы керек.
+reward-invalid-name-too-long = Атауы тым ұзын: ең көбі { $limit } таңба.
+reward-invalid-weight = Салмақ 0-ден үлкен және { $max }-ден аспайтын сан болуы керек, мысалы 2 немесе 2,5.
+reward-invalid-pieces = Бөлік саны 1-ден { $max }-ге дейінгі бүтін сан болуы керек.
+
+# Stats
+stats-none = 📊 Әзірге әдет жоқ, сондықтан статистика да жоқ. Алғашқысын жасаңыз: /new.
+stats-title = 📊 <b>Статистика</b> · соңғы 30 күн
+stats-overall = Жалпы табыс: <b>{ $rate }%</b> ({ $expected } ішінен { $achieved })
+stats-live-streaks = 🔥 Белсенді сериялар: { $habits } ішінен { $live }
+stats-habit-line = • <b>{ $habit }</b>: { $rate }% · 🔥 { $current } (рекорд { $longest })
+stats-habit-button = 📅 { $habit }
+stats-pick-habit = 4 апталық күнтізбесін көру үшін әдетті басыңыз.
+stats-habit-title = 📊 <b>{ $habit }</b>
+stats-habit-rate = Соңғы 30 күндегі табыс: <b>{ $rate }%</b> ({ $expected } ішінен { $achieved })
+stats-habit-streak = 🔥 Серия: қазір { $current }, рекорд { $longest }
+stats-calendar-title = <b>Соңғы 4 апта</b> (Дс → Жс)
+stats-calendar-legend = 🟩 орындалды · ⬜ өткізілді · ▫️ қажет емес · ✅ / 🔲 бүгін (орындалды / әлі жоқ)
+
+# Settings
+settings-title = ⚙️ <b>Баптаулар</b>
+settings-language-line = 🌐 Тіл: { $language }
+settings-timezone-line = 🌍 Уақыт белдеуі: { $zone }
+settings-odds-line = 🎁 Сыйлықтар: { $level ->
+        [more] жиірек
+        [normal] қалыпты
+        [fewer] сиректеу
+       *[custom] өз баптауыңыз
+    } («сыйлықсыз» салмағы { $weight }), соңғы әдет кепілдігі { $guarantee ->
+        [on] қосулы
+       *[off] өшірулі
+    }
+settings-reminders-line = ⏰ Еске салғыштар: { $enabled ->
+        [on] қосулы
+       *[off] өшірулі
+    }, тыныш сағаттар: { $quiet }
+settings-summary-line = 📰 Күнделікті шолу: 🚧 жақында
+settings-quiet-off = жоқ
+settings-chosen = ✅ { $label }
+settings-saved = ✅ Сақталды
+settings-button-language = 🌐 Тіл
+settings-button-timezone = 🌍 Уақыт белдеуі
+settings-button-odds = 🎁 Сыйлық мүмкіндігі
+settings-button-reminders = ⏰ Еске салғыштар
+settings-button-summary = 📰 Шолу (🚧 жақында)
+settings-button-api = 🔑 API қолжетімділігі
+settings-button-export = 📦 Деректерімді жүктеу
+settings-language-en = 🇬🇧 English
+settings-language-ru = 🇷🇺 Русский
+settings-language-kk = 🇰🇿 Қазақша
+settings-language-title = 🌐 <b>Тіл</b>
+    Сізбен қай тілде сөйлесейін?
+settings-timezone-ask = 🌍 Сіздің уақыт белдеуіңіз: <b>{ $zone }</b>. Жаңасын таңдаңыз, орныңызды жіберіңіз немесе белдеуді не қаланы жазыңыз (мысалы, <code>Asia/Almaty</code> немесе <code>Алматы</code>).
+settings-timezone-keep = ✖️ Қазіргісін қалдыру
+settings-timezone-kept = Жарайды, уақыт белдеуі өзгермейді.
+settings-timezone-gave-up = Әзірге уақыт белдеуін өзгертпейік. ⚙️ Баптаулардан қайта көріңіз.
+settings-odds-title = 🎁 <b>Сыйлық мүмкіндігі</b>
+settings-odds-explain = Орындалған әр әдет сыйлықтың бір бөлігін ұтып алуға мүмкіндік береді. «Сыйлықсыз» салмағы қаншалықты жиі ұтатыныңызды анықтайды: қазір { $weight }, сондықтан қалыпты салмақты әдет алғашқы күні шамамен <b>{ $chance }%</b> ұтады, ал серия өскен сайын жиірек.
+settings-guarantee-explain = 🎯 Соңғы әдет кепілдігі ({ $guarantee ->
+        [on] қосулы
+       *[off] өшірулі
+    }): бүгінгі соңғы әдетті орындау әрқашан бір бөлік әкеледі, егер оны қабылдайтын сыйлық болса.
+settings-odds-more = 🎁 Көбірек сыйлық ({ $weight })
+settings-odds-normal = ⚖️ Қалыпты ({ $weight })
+settings-odds-fewer = 🧘 Азырақ сыйлық ({ $weight })
+settings-guarantee-button = { $guarantee ->
+        [on] 🎯 Кепілдікті қосу
+       *[off] 🎯 Кепілдікті өшіру
+    }
+settings-reminders-title = ⏰ <b>Еске салғыштар</b>
+settings-reminders-state = Еске салғыштар { $enabled ->
+        [on] <b>қосулы</b>.
+       *[off] <b>өшірулі</b>: мен оларды жібермеймін.
+    }
+settings-quiet-state = Тыныш сағаттар: { $quiet } (бұл уақытта еске салғыш жоқ).
+settings-reminders-toggle = { $enabled ->
+        [on] 🔔 Еске салғыштарды қосу
+       *[off] 🔕 Еске салғыштарды өшіру
+    }
+settings-quiet-preset = 🌙 Тыныштық { $start }–{ $end }
+settings-quiet-none = 🔊 Тыныш сағатсыз
+settings-summary-soon = 🚧 Күнделікті шолу жақында қосылады.
+settings-api-text = 🔑 <b>API қолжетімділігі</b>
+    🚧 REST API-мен бірге келеді: мұнда бір реттік кіру коды мен API кілттерін аласыз (әрқайсысы бір рет көрсетіледі).
+settings-export-sending = 📦 Деректеріңізді дайындап жатырмын…
+settings-export-caption = 📦 Сіздің деректеріңіз: аккаунт, әдеттер, орындаулар, сыйлықтар және алынған сыйлықтар (JSON).
+
+# Done for another day
+backdate-button = 📅 Басқа күн
+backdate-pick-habit = 📅 <b>Басқа күні орындалды</b>
+    Қай әдет?
+backdate-pick-day = 📅 <b>{ $habit }</b>: қай күні? ({ $days } күн бұрынға дейін)
+backdate-today = Бүгін
+backdate-yesterday = Кеше
+backdate-day-logged = ✅ { $day }
+backdate-confirm = <b>{ $habit }</b> әдетін <b>{ $day }</b> күні орындалды деп белгілейін бе?
+backdate-confirm-target = <b>{ $habit }</b> әдетін <b>{ $day }</b> күні орындалды (мақсатқа жетті) деп белгілейін бе?
+backdate-confirm-yes = ✅ Иә, белгілеу
+backdate-logged-for = 📅 { $day }

@@ -80,3 +80,285 @@ reminder-snooze = 💤 Через час
 reminder-snoozed = 💤 Напомню о <b>{ $habit }</b> в { $time }.
 reminder-skip = Пропустить сегодня
 reminder-skipped = Хорошо, <b>{ $habit }</b> сегодня пропускаем.
+
+# Привычки: создание и изменение привычки, экран привычек
+habit-new-title = ➕ <b>Новая привычка</b>
+habit-edit-title = ✏️ <b>Изменение: { $name }</b>
+habit-ask-name = ✍️ Что за привычка? Пришлите название до 100 символов, например <i>Читать 10 страниц</i> или <i>🏃 Утренняя пробежка</i>.
+habit-ask-schedule = 📅 Как часто?
+habit-ask-days = 📅 Отметьте дни, когда она нужна, и нажмите <b>Готово</b>.
+habit-ask-times-weekly = 🔁 Сколько раз в неделю? Нажмите или пришлите число от 1 до 7.
+habit-ask-times-monthly = 🔁 Сколько раз в месяц? Нажмите или пришлите число от 1 до 31.
+habit-ask-grace = 🛟 Дни пощады: сколько нужных дней подряд можно пропустить, не теряя серию?
+habit-ask-weight = ⚖️ Вес: насколько привычка влияет на награды (больше — выше шанс). Нажмите или пришлите число от 1 до 100.
+habit-ask-reminders = ⏰ Напоминания: нажмите время или пришлите своё, например <code>07:30</code> (до 5), затем <b>Готово</b>.
+habit-reminders-chosen = Выбрано: { $times }
+habit-current = Сейчас: { $value }
+habit-button-daily = Каждый день
+habit-button-weekdays = По будням (Пн–Пт)
+habit-button-days = Выбрать дни
+habit-button-weekly = N раз в неделю
+habit-button-monthly = N раз в месяц
+habit-button-done = ✅ Готово
+habit-button-no-reminders = 🔕 Без напоминаний
+habit-button-save = 💾 Сохранить
+habit-button-skip = ⏭ Пропустить
+habit-button-cancel = ✖️ Отмена
+habit-button-open = 🧩 Открыть привычку
+habit-button-menu = 🏠 Меню
+habit-button-edit = ✏️ Изменить
+habit-button-archive = 🗄 В архив
+habit-button-unarchive = ♻️ Вернуть из архива
+habit-button-delete = 🗑 Удалить
+habit-button-delete-yes = 🗑 Да, удалить
+habit-button-delete-no = ↩️ Нет, оставить
+habit-day-1 = Пн
+habit-day-2 = Вт
+habit-day-3 = Ср
+habit-day-4 = Чт
+habit-day-5 = Пт
+habit-day-6 = Сб
+habit-day-7 = Вс
+habit-days-none = Выберите хотя бы один день.
+habit-flow-cancelled = Хорошо, отменено. Ничего не сохранено.
+habit-flow-text-only = Пришлите текст или нажмите кнопку (или /cancel).
+habit-flow-use-buttons = 👇 Нажмите одну из кнопок.
+habit-summary = 📝 Проверьте и сохраните:
+habit-line-name = 🧩 <b>{ $name }</b>
+habit-line-schedule = 📅 { $schedule }
+habit-line-grace = 🛟 Дни пощады: { $days }
+habit-line-weight = ⚖️ Вес: { $weight }
+habit-line-reminders = ⏰ Напоминания: { $times }
+habit-line-streak = 🔥 Серия: { $current } (лучшая { $longest })
+habit-line-archived = 🗄 В архиве
+habit-schedule-daily = Каждый день
+habit-schedule-weekdays = По будням (Пн–Пт)
+habit-schedule-days = По дням: { $days }
+habit-schedule-weekly = { $count ->
+    [one] { $count } раз в неделю
+    [few] { $count } раза в неделю
+   *[other] { $count } раз в неделю
+    }
+habit-schedule-monthly = { $count ->
+    [one] { $count } раз в месяц
+    [few] { $count } раза в месяц
+   *[other] { $count } раз в месяц
+    }
+habit-reminders-none = нет
+habit-field-name = Название
+habit-field-frequency = Число раз
+habit-field-exemptWeekdays = Дни
+habit-field-allowedSkipDays = Дни пощады
+habit-field-weight = Вес
+habit-field-reminders = Напоминания
+habit-field-other = Значение
+habit-error-required = ⚠️ { $field }: не может быть пустым.
+habit-error-too-short = ⚠️ { $field }: слишком коротко, нужно хотя бы { $limit } симв.
+habit-error-too-long = ⚠️ { $field }: слишком длинно, не больше { $limit } симв.
+habit-error-too-small = ⚠️ { $field }: не меньше { $limit }.
+habit-error-too-large = ⚠️ { $field }: не больше { $limit }.
+habit-error-not-integer = ⚠️ { $field }: нужно целое число.
+habit-error-invalid-format = ⚠️ { $field }: нужен формат { $limit }.
+habit-error-invalid-choice = ⚠️ { $field }: такого варианта нет.
+habit-error-duplicate = ⚠️ { $field }: уже есть в списке.
+habit-error-before-start = ⚠️ { $field }: раньше даты начала.
+habit-error-not-allowed = ⚠️ { $field }: невозможно при таком расписании.
+habit-error-name-taken = ⚠️ У вас уже есть привычка «{ $name }». Выберите другое название.
+habit-error-not-number = ⚠️ «{ $input }» — не число. Пришлите целое число от { $min } до { $max }.
+habit-error-time = ⚠️ «{ $input }» — не время. Пришлите его как ЧЧ:ММ, например <code>07:30</code>.
+habit-created = ✅ Привычка <b>{ $name }</b> создана! Отмечайте её в разделе «✅ Сделано сегодня».
+habit-updated = ✅ Сохранено: <b>{ $name }</b>.
+habit-gone = ⌛ Этой привычки больше нет или она в архиве.
+habit-save-failed = 😕 Не получилось сохранить привычку. Начните заново с /new.
+habits-title = 🧩 <b>Ваши привычки</b>
+    Нажмите на привычку, чтобы посмотреть или изменить её.
+habits-empty = 🧩 У вас пока нет привычек. Создайте первую!
+habits-hint-edit = Выберите привычку и нажмите ✏️ Изменить.
+habits-hint-remove = Выберите привычку и нажмите 🗄 В архив или 🗑 Удалить.
+habits-button-new = ➕ Новая привычка
+habits-button-archived = 🗄 Архив ({ $count })
+habits-archived-title = 🗄 <b>Привычки в архиве</b>
+    Их история сохранена. Нажмите на привычку, чтобы вернуть или удалить её.
+habits-archived-empty = 🗄 В архиве пусто.
+habit-delete-confirm = 🗑 Удалить <b>{ $name }</b> вместе со всей историей? Это нельзя отменить.
+habit-archived-toast = 🗄 В архиве: { $name }
+habit-unarchived-toast = ♻️ Снова в привычках: { $name }
+habit-deleted-toast = 🗑 Удалено: { $name }
+habit-unarchive-name-taken = Уже есть активная привычка «{ $name }». Сначала переименуйте её.
+
+# Награды
+rewards-title = 🎁 <b>Ваши награды</b>
+rewards-empty = 🎁 Наград пока нет. Добавьте то, что вас порадует: каждая выполненная привычка может принести её часть.
+rewards-button-add = ➕ Добавить награду
+rewards-button-history = 📜 История
+rewards-claim-title = 🏆 <b>Можно забрать</b>
+    Нажмите на награду, чтобы забрать её.
+rewards-claim-none = Забирать пока нечего. Выполняйте привычки, чтобы собирать части.
+rewards-edit-choose = ✏️ Какую награду изменить?
+rewards-history-title = 📜 <b>Полученные награды</b>
+rewards-history-line = { $date } { $time } · <b>{ $name }</b>
+rewards-history-more = …и ещё раньше: { $count }.
+rewards-history-empty = 📜 Вы ещё не забирали наград.
+reward-progress = { $bar } { $earned }/{ $required } · { $status }
+reward-status-pending = собирается
+reward-status-achieved = 🏆 можно забрать
+reward-status-claimed = ✅ получена
+reward-status-inactive = ⏸ на паузе
+reward-card =
+    🎁 <b>{ $name }</b>
+    { $progress }
+    ⚖️ Вес: { $weight }
+    { $recurring ->
+        [yes] 🔁 Многоразовая: после получения её можно выиграть снова
+       *[no] 1️⃣ Разовая: после получения уходит на покой
+    }
+    { $active ->
+        [yes] ▶️ Активна: выполненные привычки могут её принести
+       *[no] ⏸ На паузе: не участвует в розыгрыше
+    }
+    🏆 Получена раз: { $times }
+reward-button-claim = 🎉 Забрать
+reward-button-edit = ✏️ Изменить
+reward-button-activate = ▶️ Включить
+reward-button-deactivate = ⏸ Поставить на паузу
+reward-button-delete = 🗑 Удалить
+reward-button-delete-yes = 🗑 Да, удалить
+reward-button-delete-force = 🗑 Удалить вместе с частями
+reward-button-keep = ↩️ Нет, оставить
+reward-claimed-toast = 🎉 Получено!
+reward-claimed = 🎉 <b>{ $name }</b> — ваша! Наслаждайтесь, вы это заслужили.
+reward-claimed-recurring = 🔁 Соберите частей: { $required }, чтобы получить её снова.
+reward-claimed-once = Это была разовая награда, теперь она уходит на покой.
+reward-not-achieved = ⏳ Пока рано: собрано частей { $earned }/{ $required }.
+reward-already-claimed = ✅ Эта награда уже получена.
+reward-activated = ▶️ Включена: снова участвует в розыгрыше.
+reward-deactivated = ⏸ На паузе: не участвует в розыгрыше, пока вы её не включите.
+reward-activate-name-taken = Уже есть активная награда «{ $name }». Сначала переименуйте одну из них.
+reward-delete-confirm = 🗑 Удалить <b>{ $name }</b>?
+reward-delete-has-pieces = ⚠️ У награды <b>{ $name }</b> есть незабранные части: { $pieces }. Они пропадут. Всё равно удалить?
+reward-deleted = 🗑 Награда <b>{ $name }</b> удалена.
+reward-form-new-title = ➕ <b>Новая награда</b>
+reward-form-edit-title = ✏️ <b>Изменение: { $name }</b>
+reward-form-ask-name = Чем вы себя порадуете? Напишите название (например: 🍫 Шоколадка, 🎬 Вечер кино).
+reward-form-ask-weight = ⚖️ Как часто она должна выпадать по сравнению с другими наградами? Нажмите вес или напишите число (больше — чаще).
+reward-form-ask-pieces = 🧩 Сколько частей нужно собрать, чтобы её забрать? Нажмите или напишите целое число (1 — сразу).
+reward-form-ask-recurring = 🔁 Можно ли выиграть её снова после получения?
+reward-form-recurring-yes = 🔁 Да, снова и снова
+reward-form-recurring-no = 1️⃣ Нет, один раз
+reward-form-current = Сейчас: <b>{ $value }</b>
+reward-form-summary =
+    🎁 <b>{ $name }</b>
+    ⚖️ Вес: { $weight }
+    🧩 Частей собрать: { $pieces }
+    { $recurring }
+reward-form-save = 💾 Сохранить
+reward-form-skip = ⏭ Пропустить
+reward-form-cancel = ✖️ Отмена
+reward-form-saved = ✅ Сохранено!
+reward-form-cancelled = Хорошо, ничего не сохранено.
+reward-form-tap-button = 👇 Пожалуйста, нажмите одну из кнопок.
+reward-form-text-only = ✍️ Пожалуйста, ответьте текстом или кнопками (или /cancel).
+reward-form-name-taken = У вас уже есть активная награда «{ $name }». Выберите другое название.
+reward-invalid-name-required = Название не может быть пустым.
+reward-invalid-name-too-long = Слишком длинное название: не больше { $limit } символов.
+reward-invalid-weight = Вес — это число больше 0 и не больше { $max }, например 2 или 2,5.
+reward-invalid-pieces = Число частей — целое число от 1 до { $max }.
+
+# Stats
+stats-none = 📊 Привычек пока нет, поэтому и статистики нет. Создайте первую: /new.
+stats-title = 📊 <b>Статистика</b> · последние 30 дней
+stats-overall = Общий успех: <b>{ $rate }%</b> ({ $achieved } из { $expected })
+stats-live-streaks = 🔥 Активные серии: { $live } из { $habits }
+stats-habit-line = • <b>{ $habit }</b>: { $rate }% · 🔥 { $current } (рекорд { $longest })
+stats-habit-button = 📅 { $habit }
+stats-pick-habit = Нажмите на привычку, чтобы увидеть календарь за 4 недели.
+stats-habit-title = 📊 <b>{ $habit }</b>
+stats-habit-rate = Успех за 30 дней: <b>{ $rate }%</b> ({ $achieved } из { $expected })
+stats-habit-streak = 🔥 Серия: сейчас { $current }, рекорд { $longest }
+stats-calendar-title = <b>Последние 4 недели</b> (Пн → Вс)
+stats-calendar-legend = 🟩 сделано · ⬜ пропущено · ▫️ не нужно · ✅ / 🔲 сегодня (сделано / ещё нет)
+
+# Settings
+settings-title = ⚙️ <b>Настройки</b>
+settings-language-line = 🌐 Язык: { $language }
+settings-timezone-line = 🌍 Часовой пояс: { $zone }
+settings-odds-line = 🎁 Награды: { $level ->
+        [more] чаще
+        [normal] обычно
+        [fewer] реже
+       *[custom] свои настройки
+    } (вес «без награды» { $weight }), гарантия за последнюю привычку { $guarantee ->
+        [on] вкл.
+       *[off] выкл.
+    }
+settings-reminders-line = ⏰ Напоминания: { $enabled ->
+        [on] вкл.
+       *[off] выкл.
+    }, тихие часы: { $quiet }
+settings-summary-line = 📰 Ежедневная сводка: 🚧 скоро
+settings-quiet-off = нет
+settings-chosen = ✅ { $label }
+settings-saved = ✅ Сохранено
+settings-button-language = 🌐 Язык
+settings-button-timezone = 🌍 Часовой пояс
+settings-button-odds = 🎁 Шансы наград
+settings-button-reminders = ⏰ Напоминания
+settings-button-summary = 📰 Сводка (🚧 скоро)
+settings-button-api = 🔑 Доступ к API
+settings-button-export = 📦 Выгрузить мои данные
+settings-language-en = 🇬🇧 English
+settings-language-ru = 🇷🇺 Русский
+settings-language-kk = 🇰🇿 Қазақша
+settings-language-title = 🌐 <b>Язык</b>
+    Выберите язык, на котором мне с вами говорить.
+settings-timezone-ask = 🌍 Ваш часовой пояс: <b>{ $zone }</b>. Выберите новый, отправьте геопозицию или напишите пояс или город (например, <code>Europe/Moscow</code> или <code>Алматы</code>).
+settings-timezone-keep = ✖️ Оставить текущий
+settings-timezone-kept = Хорошо, часовой пояс не меняется.
+settings-timezone-gave-up = Пока оставим часовой пояс как есть. Попробуйте ещё раз из ⚙️ Настроек.
+settings-odds-title = 🎁 <b>Шансы наград</b>
+settings-odds-explain = Каждая выполненная привычка разыгрывает кусочек награды. Вес «без награды» решает, как часто вы выигрываете: сейчас { $weight }, поэтому привычка обычного веса в первый день выигрывает примерно в <b>{ $chance }%</b> случаев, а с ростом серии — чаще.
+settings-guarantee-explain = 🎯 Гарантия за последнюю привычку ({ $guarantee ->
+        [on] вкл.
+       *[off] выкл.
+    }): последняя привычка дня всегда приносит кусочек, если какой-то награде он ещё нужен.
+settings-odds-more = 🎁 Больше наград ({ $weight })
+settings-odds-normal = ⚖️ Обычно ({ $weight })
+settings-odds-fewer = 🧘 Меньше наград ({ $weight })
+settings-guarantee-button = { $guarantee ->
+        [on] 🎯 Включить гарантию
+       *[off] 🎯 Выключить гарантию
+    }
+settings-reminders-title = ⏰ <b>Напоминания</b>
+settings-reminders-state = Напоминания { $enabled ->
+        [on] <b>включены</b>.
+       *[off] <b>выключены</b>: я их не присылаю.
+    }
+settings-quiet-state = Тихие часы: { $quiet } (в это время без напоминаний).
+settings-reminders-toggle = { $enabled ->
+        [on] 🔔 Включить напоминания
+       *[off] 🔕 Выключить напоминания
+    }
+settings-quiet-preset = 🌙 Тишина { $start }–{ $end }
+settings-quiet-none = 🔊 Без тихих часов
+settings-summary-soon = 🚧 Ежедневная сводка скоро появится.
+settings-api-text = 🔑 <b>Доступ к API</b>
+    🚧 Появится вместе с REST API: здесь можно будет получить одноразовый код входа и API-ключи (каждый показывается один раз).
+settings-export-sending = 📦 Готовлю ваши данные…
+settings-export-caption = 📦 Ваши данные: аккаунт, привычки, выполнения, награды и получения наград (JSON).
+
+# Done for another day
+backdate-button = 📅 Другой день
+backdate-pick-habit = 📅 <b>Сделано в другой день</b>
+    Какая привычка?
+backdate-pick-day = 📅 <b>{ $habit }</b>: какой день? (не раньше чем { $days } { $days ->
+        [one] день
+        [few] дня
+       *[many] дней
+    } назад)
+backdate-today = Сегодня
+backdate-yesterday = Вчера
+backdate-day-logged = ✅ { $day }
+backdate-confirm = Отметить <b>{ $habit }</b> выполненной за <b>{ $day }</b>?
+backdate-confirm-target = Отметить <b>{ $habit }</b> выполненной (цель достигнута) за <b>{ $day }</b>?
+backdate-confirm-yes = ✅ Да, отметить
+backdate-logged-for = 📅 { $day }

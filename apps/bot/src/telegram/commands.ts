@@ -4,7 +4,7 @@ import type { Logger } from "@habits/runtime";
 import type { Api } from "grammy";
 import type { FlowContext } from "../context.js";
 
-const commandNames = [
+export const commandNames = [
   "start",
   "done",
   "new",

@@ -770,3 +770,20 @@ describe("streakOf", () => {
     expect(await f.core.completions.streakOf(f.user.id, theirs.id)).toBeUndefined();
   });
 });
+
+describe("list", () => {
+  it("returns a habit's completions oldest first, within the dates asked, and nothing of another user's habit", async () => {
+    const f = await setUp();
+    const habit = await f.habit();
+    unwrap(await f.complete(habit.id));
+    unwrap(await f.complete(habit.id, { date: "2026-03-05" }));
+    unwrap(await f.complete(habit.id, { date: yesterday }));
+    const other = await f.otherUser();
+    const theirs = unwrap(await f.core.habits.create(other.id, { name: "Theirs" }));
+
+    const dates = (list: Array<{ date: string }> | undefined) => list?.map((completion) => completion.date);
+    expect(dates(await f.core.completions.list(f.user.id, habit.id))).toEqual(["2026-03-05", yesterday, today]);
+    expect(dates(await f.core.completions.list(f.user.id, habit.id, { from: yesterday }))).toEqual([yesterday, today]);
+    expect(await f.core.completions.list(f.user.id, theirs.id)).toBeUndefined();
+  });
+});

@@ -326,6 +326,17 @@ export function createCompletionService(deps: CoreDependencies) {
       const countedDates = history.filter((item) => counts(habit, item.value)).map((item) => item.date);
       return summarizeStreaks(habit, countedDates, today(user));
     },
+
+    /** A habit's completions, oldest first, optionally within dates; undefined when it is not the user's. */
+    async list(
+      userId: string,
+      habitId: string,
+      range: { from?: LocalDate; to?: LocalDate } = {},
+    ): Promise<Completion[] | undefined> {
+      const habit = await deps.store.habits.findById(userId, habitId);
+      if (!habit) return undefined;
+      return deps.store.completions.listForHabit(habit.id, range);
+    },
   };
 }
 

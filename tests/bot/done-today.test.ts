@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  accountOf,
+  createTelegramKit,
+  htmlToText,
+  onboard,
+  settableRandom,
+  type TelegramKit,
+  type TelegramUser,
+} from "../kit/index.js";
+import { dialect } from "../support/test-database.js";
+
+const languages = ["en", "ru", "kk"] as const;
+
+describe(`done today on ${dialect}`, () => {
+  let kit: TelegramKit;
+  const random = settableRandom();
+  beforeAll(async () => {
+    kit = await createTelegramKit({ random });
+  });
+  afterAll(async () => kit?.close());
+
+  const text = (language: string, key: string, args?: Record<string, string | number>) =>
+    htmlToText(kit.bot.i18n.t(language, key, args));
+
+  /** An onboarded person (Berlin) with habits made through the core, as /new will make them. */
+  async function personWith(language: string, habits: string[], reward?: { name: string; pieces: number }) {
+    const user = kit.user({ languageCode: language });
+    await onboard(user);
+    const account = await accountOf(kit, user);
+    const ids: string[] = [];
+    for (const name of habits) {
+      const created = await kit.core.habits.create(account.id, { name });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      ids.push(created.value.id);
+    }
+    if (reward) await kit.core.rewards.create(account.id, { name: reward.name, piecesRequired: reward.pieces });
+    return { user, account, ids };
+  }
+
+  const dueNames = async (userId: string) => (await kit.core.completions.dueToday(userId))?.due.map((h) => h.name);
+
+  describe.each(languages)("in %s", (language) => {
+    it("logs a tap with the streak and the reward won, and Undo takes it back", async () => {
+      const { user, account } = await personWith(language, ["Read", "Run"], { name: "Coffee", pieces: 3 });
+      random.set(0);
+      await user.command("done");
+      expect(user.lastMessage()?.text).toBe(text(language, "done-title"));
+      expect(user.buttons().slice(0, 2)).toEqual(["Read", "Run"]);
+      expect(user.buttons().at(-1)).toBe(text(language, "button-back"));
+
+      await user.tap("Read");
+      const logged = user.lastMessage();
+      expect(logged?.edited).toBe(true);
+      expect(logged?.text).toBe(
+        [
+          text(language, "done-logged", { habit: "Read", streak: 1 }),
+          text(language, "done-reward-won", { reward: "Coffee", bar: "▰▱▱", earned: 1, required: 3 }),
+        ].join("\n"),
+      );
+      expect(user.buttons()).toEqual([text(language, "button-undo"), text(language, "button-back")]);
+      expect(await dueNames(account.id)).toEqual(["Run"]);
+      expect((await kit.core.rewards.list(account.id))[0]?.progress.piecesEarned).toBe(1);
+
+      await user.tap(text(language, "button-undo"));
+      expect(user.lastMessage()?.text).toBe(
+        [
+          text(language, "undo-done", { habit: "Read", date: "2026-03-10" }),
+          text(language, "undo-reward-taken", { reward: "Coffee" }),
+        ].join("\n"),
+      );
+      expect(await dueNames(account.id)).toEqual(["Read", "Run"]);
+      expect((await kit.core.rewards.list(account.id))[0]?.progress.piecesEarned).toBe(0);
+      expect(user.callbackAnswers()).toEqual(["", ""]);
+
+      // The same Undo again (a stale copy of the button): nothing left to undo, and the answer says so.
+      const undoButton = user
+        .calls()
+        .flatMap(
+          (call) =>
+            (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] })?.inline_keyboard ?? [],
+        )
+        .flat()
+        .find((button) => button.callback_data?.startsWith("undo|"));
+      await user.tap({ data: undoButton?.callback_data ?? "missing" });
+      expect(user.callbackAnswers().at(-1)).toBe(text(language, "undo-nothing"));
+      expect(await dueNames(account.id)).toEqual(["Read", "Run"]);
+    });
+
+    it("says when no reward was won, and cheers when nothing is left", async () => {
+      const { user, account } = await personWith(language, ["Stretch"], { name: "Cake", pieces: 2 });
+      await kit.core.users.updateProfile(account.id, { rewardOdds: { guaranteeLastHabit: false } });
+      random.set(0.99);
+      await user.command("done");
+      await user.tap("Stretch");
+      expect(user.lastMessage()?.text).toBe(
+        [text(language, "done-logged", { habit: "Stretch", streak: 1 }), text(language, "done-no-reward")].join("\n"),
+      );
+      await user.tap(text(language, "button-back"));
+      expect(user.lastMessage()?.text).toBe(text(language, "done-nothing-due"));
+    });
+
+    it("answers a second tap on a habit already done today and changes nothing", async () => {
+      const { user, account } = await personWith(language, ["Walk"]);
+      await user.command("done");
+      await user.command("done");
+      await user.tap("Walk");
+      const before = user.messages();
+      // The first list is still on screen with its Walk button.
+      const firstList = before.find((message) => message.inlineButtons.flat().includes("Walk"));
+      expect(firstList).toBeDefined();
+      await user.tap("Walk");
+      expect(user.callbackAnswers().at(-1)).toBe(text(language, "error-already-completed", { date: "2026-03-10" }));
+      expect(user.messages()).toEqual(before);
+      expect(
+        await kit.core.completions.list(account.id, (await kit.core.habits.list(account.id))[0]?.id ?? ""),
+      ).toHaveLength(1);
+    });
+
+    it("tells a person without habits how to make one", async () => {
+      const user = kit.user({ languageCode: language });
+      await onboard(user);
+      await user.tap(text(language, "menu-done"));
+      expect(user.lastMessage()?.text).toBe(text(language, "done-no-habits"));
+    });
+  });
+
+  it("logs a double tap once", async () => {
+    const { user, account, ids } = await personWith("en", ["Jog"]);
+    await user.command("done");
+    await Promise.all([user.tap("Jog"), user.tap("Jog")]);
+    expect(await kit.core.completions.list(account.id, ids[0] ?? "")).toHaveLength(1);
+    expect(user.callbackAnswers()).toEqual(["", text("en", "error-already-completed", { date: "2026-03-10" })]);
+  });
+
+  it("counts the streak on over days", async () => {
+    const { user } = await personWith("en", ["Floss"]);
+    const tapDone = async (person: TelegramUser) => {
+      await person.command("done");
+      await person.tap("Floss");
+    };
+    await tapDone(user);
+    kit.clock.set("2026-03-11T09:00:00Z");
+    try {
+      await tapDone(user);
+      expect(user.lastMessage()?.text).toContain(text("en", "done-logged", { habit: "Floss", streak: 2 }));
+    } finally {
+      kit.clock.set("2026-03-10T09:00:00Z");
+    }
+  });
+});
