@@ -1,3 +1,4 @@
+import { dayLabel } from "@habits/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accountOf,
@@ -45,7 +46,8 @@ describe(`done today on ${dialect}`, () => {
       const { user, account } = await personWith(language, ["Read", "Run"], { name: "Coffee", pieces: 3 });
       random.set(0);
       await user.command("done");
-      expect(user.lastMessage()?.text).toBe(text(language, "done-title"));
+      const progress = (bar: string, done: number) => text(language, "done-today-progress", { bar, done, total: 2 });
+      expect(user.lastMessage()?.text).toBe(`${text(language, "done-title")}\n${progress("▱▱", 0)}`);
       expect(user.buttons().slice(0, 2)).toEqual(["Read", "Run"]);
       expect(user.buttons().at(-1)).toBe(text(language, "button-back"));
 
@@ -56,6 +58,7 @@ describe(`done today on ${dialect}`, () => {
         [
           text(language, "done-logged", { habit: "Read", streak: 1 }),
           text(language, "done-reward-won", { reward: "Coffee", bar: "▰▱▱", earned: 1, required: 3 }),
+          progress("▰▱", 1),
         ].join("\n"),
       );
       expect(user.buttons()).toEqual([text(language, "button-undo"), text(language, "button-back")]);
@@ -65,7 +68,7 @@ describe(`done today on ${dialect}`, () => {
       await user.tap(text(language, "button-undo"));
       expect(user.lastMessage()?.text).toBe(
         [
-          text(language, "undo-done", { habit: "Read", date: "2026-03-10" }),
+          text(language, "undo-done", { habit: "Read", date: dayLabel(language, "2026-03-10", "long") }),
           text(language, "undo-reward-taken", { reward: "Coffee" }),
         ].join("\n"),
       );
@@ -93,11 +96,16 @@ describe(`done today on ${dialect}`, () => {
       random.set(0.99);
       await user.command("done");
       await user.tap("Stretch");
+      const progress = text(language, "done-today-progress", { bar: "▰", done: 1, total: 1 });
       expect(user.lastMessage()?.text).toBe(
-        [text(language, "done-logged", { habit: "Stretch", streak: 1 }), text(language, "done-no-reward")].join("\n"),
+        [
+          text(language, "done-logged", { habit: "Stretch", streak: 1 }),
+          text(language, "done-no-reward"),
+          progress,
+        ].join("\n"),
       );
       await user.tap(text(language, "button-back"));
-      expect(user.lastMessage()?.text).toBe(text(language, "done-nothing-due"));
+      expect(user.lastMessage()?.text).toBe(`${text(language, "done-nothing-due")}\n${progress}`);
     });
 
     it("answers a second tap on a habit already done today and changes nothing", async () => {
@@ -147,5 +155,60 @@ describe(`done today on ${dialect}`, () => {
     } finally {
       kit.clock.set("2026-03-10T09:00:00Z");
     }
+  });
+
+  it("/undo and the seed's /revert_habit take back a habit's latest completion, even a backdated one", async () => {
+    const { user, account, ids } = await personWith("en", ["Read", "Run", "Nap"], { name: "Tea", pieces: 5 });
+    const [read, run] = ids as [string, string];
+    random.set(0);
+    await kit.core.completions.complete({ userId: account.id, habitId: read, date: "2026-03-08", source: "api" });
+    await kit.core.completions.complete({ userId: account.id, habitId: read, source: "api" });
+    await kit.core.completions.complete({ userId: account.id, habitId: run, date: "2026-03-09", source: "api" });
+    expect((await kit.core.rewards.list(account.id))[0]?.progress.piecesEarned).toBe(3);
+
+    await user.command("undo");
+    expect(user.lastMessage()?.text).toBe(text("en", "undo-pick"));
+    // Nap was never done: no button for it.
+    expect(user.buttons()).toEqual([
+      text("en", "undo-pick-button", { habit: "Read", day: dayLabel("en", "2026-03-10") }),
+      text("en", "undo-pick-button", { habit: "Run", day: dayLabel("en", "2026-03-09") }),
+      text("en", "button-back"),
+    ]);
+    await user.tap(text("en", "undo-pick-button", { habit: "Run", day: dayLabel("en", "2026-03-09") }));
+    expect(user.lastMessage()?.text).toContain(
+      text("en", "undo-done", { habit: "Run", date: dayLabel("en", "2026-03-09", "long") }),
+    );
+    expect(await kit.core.completions.list(account.id, run)).toEqual([]);
+    expect((await kit.core.rewards.list(account.id))[0]?.progress.piecesEarned).toBe(2);
+
+    await user.command("revert_habit");
+    expect(user.buttons()).toEqual([
+      text("en", "undo-pick-button", { habit: "Read", day: dayLabel("en", "2026-03-10") }),
+      text("en", "button-back"),
+    ]);
+    await user.tap(text("en", "undo-pick-button", { habit: "Read", day: dayLabel("en", "2026-03-10") }));
+    expect((await kit.core.completions.list(account.id, read))?.map((item) => item.date)).toEqual(["2026-03-08"]);
+  });
+
+  it("/undo with nothing logged says so", async () => {
+    const { user } = await personWith("en", ["Swim"]);
+    await user.command("undo");
+    expect(user.lastMessage()?.text).toBe(text("en", "undo-nothing-logged"));
+    expect(user.buttons()).toEqual([text("en", "button-back")]);
+  });
+
+  it("logs a measurable habit (made through the API) at its target with one tap", async () => {
+    const { user, account } = await personWith("en", []);
+    const created = await kit.core.habits.create(account.id, {
+      name: "Walk",
+      type: "measurable",
+      target: { value: 5, unit: "km" },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    await user.command("done");
+    await user.tap("Walk");
+    expect(user.lastMessage()?.text).toContain(text("en", "done-logged", { habit: "Walk", streak: 1 }));
+    expect((await kit.core.completions.list(account.id, created.value.id))?.map((item) => item.value)).toEqual([5]);
+    expect(await dueNames(account.id)).toEqual([]);
   });
 });

@@ -53,6 +53,11 @@ describe(`onboarding on ${dialect}`, () => {
       expect(ann.replyButtons()).toEqual([]);
       expect(ready?.text).toContain(menu);
       expect(ann.buttons()).toContain(text(language, "menu-done"));
+
+      // The first habit is offered on top: one tap starts the new-habit flow.
+      expect(ann.buttons()[0]).toBe(text(language, "start-button-first-habit"));
+      await ann.tap(text(language, "start-button-first-habit"));
+      expect(ann.lastMessage()?.text).toContain(text(language, "habit-new-title"));
     });
 
     it("takes a shared location (Almaty)", async () => {

@@ -105,7 +105,7 @@ describe(`robustness on ${dialect}`, () => {
     user.unblockBot();
     await user.command("done");
     expect((await accountOf(kit, user)).telegramBlockedAt).toBeNull();
-    expect(user.lastMessage()?.text).toBe(text("done-title"));
+    expect(user.lastMessage()?.text?.startsWith(`${text("done-title")}\n`)).toBe(true);
   });
 
   it("apologises in the chat when a tap fails after it was answered, and keeps running", async () => {

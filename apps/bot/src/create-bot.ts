@@ -24,6 +24,7 @@ import { createSettingsFeature } from "./features/settings.js";
 import { createStartFeature } from "./features/start.js";
 import { createStatsFeature } from "./features/stats.js";
 import { createStreaksFeature } from "./features/streaks.js";
+import { createUndoFeature } from "./features/undo.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { accountMiddleware } from "./middleware/account.js";
@@ -101,6 +102,7 @@ export function createBot(deps: BotDependencies): HabitBot {
   guarded.use(createStartFeature());
   guarded.use(createMenuFeature());
   guarded.use(createDoneTodayFeature(deps.core));
+  guarded.use(createUndoFeature(deps.core));
   guarded.use(createStreaksFeature(deps.core));
   guarded.use(createStatsFeature(deps.core));
   guarded.use(createSettingsFeature(deps.core));

@@ -6,4 +6,5 @@ export { createReminderSender } from "./reminders/send-reminder.js";
 export { startTick } from "./reminders/tick.js";
 export { registerWebhook, startPolling } from "./run-bot.js";
 export { commandNames } from "./telegram/commands.js";
+export { dayLabel } from "./telegram/day-label.js";
 export { createWebhookHandler } from "./webhook.js";

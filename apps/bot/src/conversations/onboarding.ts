@@ -2,8 +2,9 @@
 // or city), then the main menu. A conversation, so it survives a restart.
 import type { Conversation } from "@grammyjs/conversations";
 import { type Core, localDateTimeAt } from "@habits/core";
-import { Keyboard } from "grammy";
+import { InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
+import { newHabitData } from "../habits/habit-buttons.js";
 import { createMainMenuKeyboard } from "../keyboards/main-menu.js";
 import { escapeHtml } from "../telegram/html.js";
 import { presetZones, zoneFromLocation, zoneFromText } from "../timezone/find-zone.js";
@@ -53,9 +54,14 @@ export function createOnboarding(core: Core) {
         parse_mode: "HTML",
         reply_markup: { remove_keyboard: true },
       });
+      // The first habit is offered on top of the menu: one tap starts the new-habit flow.
+      const keyboard = InlineKeyboard.from([
+        [InlineKeyboard.text(answer.t("start-button-first-habit"), newHabitData)],
+        ...createMainMenuKeyboard(answer).inline_keyboard,
+      ]);
       await answer.reply(`${answer.t("start-ready")}\n\n${answer.t("menu-title")}`, {
         parse_mode: "HTML",
-        reply_markup: createMainMenuKeyboard(answer),
+        reply_markup: keyboard,
       });
       return;
     }

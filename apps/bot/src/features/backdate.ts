@@ -1,16 +1,17 @@
 // 📅 Done for another day: habit → Today / Yesterday / one of the last 7 days → confirm → logged
 // with that date and answered like done-today. Every step is in the buttons' data, so a restart in
 // the middle loses nothing, and an out-of-date step is refused by the core, not guessed at.
-import { addDays, type Core, defaultCoreSettings, type Habit, isLocalDate, isWithinRange } from "@habits/core";
+import { addDays, type Core, defaultCoreSettings, isLocalDate, isWithinRange } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
+import { habitLabel } from "../habits/habit-text.js";
 import { anotherDayButton, backdateData } from "../keyboards/another-day.js";
 import { menuButton } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
 import { show } from "../telegram/show.js";
-import { describeCompletion, refusalKey, undoData } from "./done-today.js";
+import { describeCompletion, refusalKey, tapValue, undoData } from "./done-today.js";
 
 const habitData = callbackData("bd-habit", ["habit"]);
 const dayData = callbackData("bd-day", ["habit", "date"]);
@@ -18,8 +19,6 @@ const confirmData = callbackData("bd-ok", ["habit", "date"]);
 
 /** Today and the days before it that can still be logged (the core's default window). */
 const daysBack = defaultCoreSettings.backdateDays;
-
-const habitLabel = (habit: Habit) => `${habit.emoji ? `${habit.emoji} ` : ""}${habit.name}`;
 
 export function createBackdateFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -121,7 +120,7 @@ export function createBackdateFeature(core: Core): Composer<BotContext> {
       date: data.date,
       source: "bot",
       // Confirming a measurable habit logs its target: the day counts as done.
-      ...(habit.type === "measurable" && habit.target ? { value: habit.target.value } : {}),
+      ...tapValue(habit),
     });
     if (!result.ok) {
       const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);

@@ -3,9 +3,11 @@
 import type { CompleteFailure, CompletionOutcome, Core, Habit } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
+import { habitLabel } from "../habits/habit-text.js";
 import { anotherDayButton } from "../keyboards/another-day.js";
 import { menuButton, menuData } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
+import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
 import { progressBar } from "../telegram/progress-bar.js";
 import { show } from "../telegram/show.js";
@@ -13,7 +15,16 @@ import { show } from "../telegram/show.js";
 const doneData = callbackData("done", ["habit"]);
 export const undoData = callbackData("undo", ["habit", "date"]);
 
-const habitLabel = (habit: Habit) => `${habit.emoji ? `${habit.emoji} ` : ""}${habit.name}`;
+/** "Today: ▰▰▱▱ 2/4": how many of today's active habits are done (weekly ones count once met). */
+function todayProgress(ctx: FlowContext, found: { habits: Habit[]; due: Habit[] }): string {
+  const total = found.habits.length;
+  const done = total - found.due.length;
+  return ctx.t("done-today-progress", { bar: progressBar(done, total), done, total });
+}
+
+/** A measurable habit logged with one tap counts as done: it is logged at its target. */
+export const tapValue = (habit: Habit) =>
+  habit.type === "measurable" && habit.target ? { value: habit.target.value } : {};
 
 export function refusalKey(failure: CompleteFailure): { key: string; args?: Record<string, string> } {
   switch (failure.reason) {
@@ -70,9 +81,7 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
     keyboard.add(menuButton(ctx, "main", "button-back"));
     const text = !found?.habits.length
       ? ctx.t("done-no-habits")
-      : found.due.length === 0
-        ? ctx.t("done-nothing-due")
-        : ctx.t("done-title");
+      : `${found.due.length === 0 ? ctx.t("done-nothing-due") : ctx.t("done-title")}\n${todayProgress(ctx, found)}`;
     await show(ctx, text, keyboard);
   }
 
@@ -84,16 +93,23 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
 
   feature.callbackQuery(doneData.filter, async (ctx) => {
     const data = doneData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
-    const result = await core.completions.complete({ userId: ctx.account.id, habitId: data.habit, source: "bot" });
+    const habit = data && (await core.habits.get(ctx.account.id, data.habit));
+    if (!habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const result = await core.completions.complete({
+      userId: ctx.account.id,
+      habitId: habit.id,
+      source: "bot",
+      ...tapValue(habit),
+    });
     if (!result.ok) {
       const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);
       return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
     }
     await ctx.answerCallbackQuery();
     const { completion } = result.value;
-    const habit = await core.habits.get(ctx.account.id, completion.habitId);
-    const lines = describeCompletion(ctx, result.value, habit?.name ?? "");
+    const lines = describeCompletion(ctx, result.value, habitLabel(habit));
+    const found = await core.completions.dueToday(ctx.account.id);
+    if (found?.habits.length) lines.push(todayProgress(ctx, found));
     const keyboard = InlineKeyboard.from([
       [InlineKeyboard.text(ctx.t("button-undo"), undoData.pack({ habit: completion.habitId, date: completion.date }))],
       [menuButton(ctx, "done", "button-back")],
@@ -112,7 +128,8 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     const habit = await core.habits.get(ctx.account.id, data.habit);
-    const lines = [ctx.t("undo-done", { habit: escapeHtml(habit?.name ?? ""), date: result.value.reverted.date })];
+    const date = dayLabel(ctx.account.language, result.value.reverted.date, "long");
+    const lines = [ctx.t("undo-done", { habit: escapeHtml(habit ? habitLabel(habit) : ""), date })];
     if (result.value.rewardTakenBack)
       lines.push(ctx.t("undo-reward-taken", { reward: escapeHtml(result.value.rewardTakenBack.name) }));
     await show(ctx, lines.join("\n"), InlineKeyboard.from([[menuButton(ctx, "done", "button-back")]]));

@@ -16,7 +16,8 @@ start-ask-timezone = 🌍 First, your time zone, so your days end at your midnig
 timezone-location-button = 📍 Send my location
 timezone-unknown = 🤔 I don't know the time zone “{ $input }”. Try a city such as Berlin or a zone such as Asia/Almaty.
 timezone-set = ✅ Time zone: <b>{ $zone }</b>. Your local time is { $time }.
-start-ready = All set! Create your first habit with /new, or use the menu.
+start-ready = All set! Shall we create your first habit? Tap below, or use the menu.
+start-button-first-habit = ➕ Create my first habit
 
 # Main menu
 menu-title = 🏠 <b>Main menu</b>
@@ -35,6 +36,7 @@ coming-soon = 🚧 This part is being built. Meanwhile: ✅ Done today, 🔥 Str
 done-title = ✅ <b>What did you do today?</b>
 done-no-habits = You have no habits yet. Create one with /new.
 done-nothing-due = 🎉 Nothing left for today. Well done!
+done-today-progress = Today: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> done! 🔥 Streak: { $streak }
 done-reward-won = 🎁 You won a piece of <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> is yours: claim it in Rewards.
@@ -44,6 +46,9 @@ done-milestone-target = 🏅 Milestone reached: { $count } completions!
 undo-done = ↩️ Undone: <b>{ $habit }</b> on { $date }.
 undo-reward-taken = The piece of { $reward } was taken back.
 undo-nothing = Nothing to undo.
+undo-pick = ↩️ <b>Undo which one?</b> Each habit's latest completion:
+undo-pick-button = { $habit } · { $day }
+undo-nothing-logged = Nothing logged yet, so there is nothing to undo.
 
 # Streaks
 streaks-title = 🔥 <b>Streaks</b>
@@ -66,10 +71,13 @@ cancel-done = OK, cancelled.
 cancel-nothing = There is nothing to cancel.
 help-text =
     <b>What I can do</b>
-    /done: mark today's habits done
-    /new: create a habit
-    /streaks: your streaks
-    /habits, /rewards, /stats, /settings
+    /done: mark today's habits done (📅 Another day for the last 7 days)
+    /undo: take back a habit's latest completion
+    /new: create a habit; /habits: edit, archive or delete them
+    /rewards: your rewards, claim what you won
+    /streaks: current and best streaks
+    /stats: success rates and 4-week calendars
+    /settings: language, time zone, reward odds, reminders, API access, export
     /cancel: leave the current step
     Each habit you complete can win a piece of a reward you set up.
 

@@ -3,7 +3,8 @@
 import type { Core } from "@habits/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { describeCompletion, refusalKey } from "../features/done-today.js";
+import { describeCompletion, refusalKey, tapValue } from "../features/done-today.js";
+import { habitLabel } from "../habits/habit-text.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
 import { show } from "../telegram/show.js";
@@ -16,20 +17,21 @@ export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.callbackQuery(reminderDoneData.filter, async (ctx) => {
     const data = reminderDoneData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const habit = data && (await core.habits.get(ctx.account.id, data.habit));
+    if (!data || !habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
     const result = await core.completions.complete({
       userId: ctx.account.id,
-      habitId: data.habit,
+      habitId: habit.id,
       date: data.date,
       source: "reminder",
+      ...tapValue(habit),
     });
     if (!result.ok) {
       const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);
       return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
     }
     await ctx.answerCallbackQuery();
-    const habit = await core.habits.get(ctx.account.id, data.habit);
-    await show(ctx, describeCompletion(ctx, result.value, habit?.name ?? "").join("\n"));
+    await show(ctx, describeCompletion(ctx, result.value, habitLabel(habit)).join("\n"));
   });
   feature.callbackQuery(reminderSnoozeData.filter, async (ctx) => {
     const data = reminderSnoozeData.unpack(ctx.callbackQuery.data);
