@@ -6,5 +6,6 @@ export default defineConfig({
     // Database suites create their own database each; a cold Prisma client can take a few seconds.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    benchmark: { include: ["tests/bench/**/*.bench.ts"] },
   },
 });

@@ -127,6 +127,19 @@ describe(`onboarding on ${dialect}`, () => {
     expect(ann.lastMessage()?.text).toBe("🏠 Main menu");
   });
 
+  it("opens the screen a deep link names, once the person has an account; others land on the menu", async () => {
+    const ann = kit.user();
+    await ann.command("start", "done");
+    expect(ann.lastMessage()?.text).toContain("Welcome, Ann!");
+    await ann.pressReplyButton("UTC");
+    await ann.command("start", "done");
+    expect(ann.lastMessage()?.text).toBe(text("en", "done-no-habits"));
+    await ann.command("start", "settings");
+    expect(ann.lastMessage()?.text).toContain(text("en", "settings-title"));
+    await ann.command("start", "nothing-we-know");
+    expect(ann.lastMessage()?.text).toBe(text("en", "menu-title"));
+  });
+
   it("asks again when a command, a button or a sticker comes instead of a zone", async () => {
     const ann = kit.user();
     await ann.command("start");
