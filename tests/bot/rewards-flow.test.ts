@@ -311,6 +311,8 @@ describe("winning and claiming", () => {
     random.set(0.99);
     expect(lastText(ann)).toContain("🎁 You won a piece of Coffee! ▰ 1/1");
     expect(lastText(ann)).toContain("🏆 Coffee is yours: claim it in Rewards.");
+    // The answer offers the claim at once, above Undo.
+    expect(ann.buttons()).toEqual(["🎉 Claim", "↩️ Undo", "⬅️ Back"]);
 
     await ann.command("rewards");
     await ann.tap("🏆 Coffee");
@@ -341,6 +343,21 @@ describe("winning and claiming", () => {
     expect(lastText(ann)).toContain("✅ Coffee\n    ▱ 0/1 · ✅ claimed");
     await ann.tap("📜 History");
     expect(lastText(ann)).toBe("📜 Claimed rewards\n2026-03-10 10:00 · Coffee");
+  });
+
+  it("claims straight from the done answer", async () => {
+    const ann = kit.user();
+    await onboard(ann, "Europe/Berlin");
+    const id = await userId(ann);
+    await kit.core.habits.create(id, { name: "Read" });
+    await rewardFor(ann, "Tea", { isRecurring: true });
+    random.set(0);
+    await ann.command("done");
+    await ann.tap("Read");
+    random.set(0.99);
+    await ann.tap("🎉 Claim");
+    expect(lastAnswer(ann)).toBe("🎉 Claimed!");
+    expect(await kit.core.rewards.claims(id)).toHaveLength(1);
   });
 
   it("claims from /claim_reward; a recurring reward is won and claimed again; not achieved is refused", async () => {

@@ -11,7 +11,7 @@ import { callbackData } from "../telegram/callback-data.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
 import { show } from "../telegram/show.js";
-import { describeCompletion, refusalKey, tapValue, undoData } from "./done-today.js";
+import { completionButtons, describeCompletion, refusalKey, tapValue } from "./done-today.js";
 
 const habitData = callbackData("bd-habit", ["habit"]);
 const dayData = callbackData("bd-day", ["habit", "date"]);
@@ -132,11 +132,10 @@ export function createBackdateFeature(core: Core): Composer<BotContext> {
       ctx.t("backdate-logged-for", { day: dayLabel(ctx.account.language, completion.date, "long") }),
       ...describeCompletion(ctx, result.value, habit.name),
     ];
-    const keyboard = InlineKeyboard.from([
-      [InlineKeyboard.text(ctx.t("button-undo"), undoData.pack({ habit: habit.id, date: completion.date }))],
-      [anotherDayButton(ctx)],
-      [menuButton(ctx, "main", "button-back")],
-    ]);
+    const keyboard = completionButtons(ctx, result.value)
+      .add(anotherDayButton(ctx))
+      .row()
+      .add(menuButton(ctx, "main", "button-back"));
     await show(ctx, lines.join("\n"), keyboard);
   });
   return feature;

@@ -6,6 +6,7 @@ import type { BotContext, FlowContext } from "../context.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { anotherDayButton } from "../keyboards/another-day.js";
 import { menuButton, menuData } from "../keyboards/main-menu.js";
+import { rewardData } from "../keyboards/rewards.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
@@ -43,6 +44,16 @@ export function refusalKey(failure: CompleteFailure): { key: string; args?: Reco
     default:
       return { key: "error-stale-button" };
   }
+}
+
+/** Under a completion's answer: 🎉 Claim when it made a reward claimable, then Undo. */
+export function completionButtons(ctx: FlowContext, outcome: CompletionOutcome): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const { reward } = outcome;
+  if (reward.won && reward.reward && reward.progress && reward.progress.piecesEarned >= reward.reward.piecesRequired)
+    keyboard.text(ctx.t("reward-button-claim"), rewardData.pack({ reward: reward.reward.id, action: "claim" })).row();
+  const { habitId, date } = outcome.completion;
+  return keyboard.text(ctx.t("button-undo"), undoData.pack({ habit: habitId, date })).row();
 }
 
 /** The answer to a logged completion: streak, reward outcome with progress bar, milestone. */
@@ -106,14 +117,10 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
       return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
     }
     await ctx.answerCallbackQuery();
-    const { completion } = result.value;
     const lines = describeCompletion(ctx, result.value, habitLabel(habit));
     const found = await core.completions.dueToday(ctx.account.id);
     if (found?.habits.length) lines.push(todayProgress(ctx, found));
-    const keyboard = InlineKeyboard.from([
-      [InlineKeyboard.text(ctx.t("button-undo"), undoData.pack({ habit: completion.habitId, date: completion.date }))],
-      [menuButton(ctx, "done", "button-back")],
-    ]);
+    const keyboard = completionButtons(ctx, result.value).add(menuButton(ctx, "done", "button-back"));
     await show(ctx, lines.join("\n"), keyboard);
   });
 

@@ -3,7 +3,7 @@
 import type { Core } from "@habits/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { describeCompletion, refusalKey, tapValue } from "../features/done-today.js";
+import { completionButtons, describeCompletion, refusalKey, tapValue } from "../features/done-today.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
@@ -31,7 +31,11 @@ export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
       return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
     }
     await ctx.answerCallbackQuery();
-    await show(ctx, describeCompletion(ctx, result.value, habitLabel(habit)).join("\n"));
+    await show(
+      ctx,
+      describeCompletion(ctx, result.value, habitLabel(habit)).join("\n"),
+      completionButtons(ctx, result.value),
+    );
   });
   feature.callbackQuery(reminderSnoozeData.filter, async (ctx) => {
     const data = reminderSnoozeData.unpack(ctx.callbackQuery.data);
