@@ -115,4 +115,39 @@ describe(`the core services on ${dialect}`, () => {
     expect(results.filter((result) => !result.ok && result.reason === "already_completed")).toHaveLength(49);
     expect((await core.rewards.get(userId, reward.id))?.progress.piecesEarned).toBe(1);
   });
+
+  it("10 concurrent wrong login codes: 5 counted, then locked; 10 concurrent right ones: one login", async () => {
+    const { userId: guessed } = await userWithHabit();
+    clock.set("2026-03-10T09:00:00Z");
+    const issued = await core.access.issueLoginCode(guessed);
+    if (!issued.ok) throw new Error("code not issued");
+    const wrong = (index: number) => String((Number(issued.value.code) + index + 1) % 1e6).padStart(6, "0");
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => core.access.verifyLoginCode(guessed, wrong(index))),
+    );
+    const reasons = guesses.map((guess) => (guess.ok ? "ok" : guess.reason));
+    expect(reasons.filter((reason) => reason === "code_invalid")).toHaveLength(5);
+    expect(reasons.filter((reason) => reason === "code_locked")).toHaveLength(5);
+    expect(await core.access.verifyLoginCode(guessed, issued.value.code)).toEqual({ ok: false, reason: "code_locked" });
+
+    const { userId } = await userWithHabit();
+    const fresh = await core.access.issueLoginCode(userId);
+    if (!fresh.ok) throw new Error("code not issued");
+    const logins = await Promise.all(
+      Array.from({ length: 10 }, () => core.access.verifyLoginCode(userId, fresh.value.code)),
+    );
+    expect(logins.filter((login) => login.ok)).toHaveLength(1);
+    expect(logins.filter((login) => !login.ok && login.reason === "code_expired")).toHaveLength(9);
+  });
+
+  it("an API key made in the bot authenticates its owner until it is revoked", async () => {
+    const { userId } = await userWithHabit();
+    clock.set("2026-03-10T09:00:00Z");
+    const made = await core.access.createApiKey(userId, "Script");
+    if (!made.ok) throw new Error("key not made");
+    expect((await core.access.authenticateApiKey(made.value.key))?.id).toBe(userId);
+    expect((await core.access.listApiKeys(userId))[0]?.lastUsedAt).toEqual(new Date("2026-03-10T09:00:00Z"));
+    expect(await core.access.revokeApiKey(userId, made.value.apiKey.id)).toEqual({ ok: true, value: true });
+    expect(await core.access.authenticateApiKey(made.value.key)).toBeUndefined();
+  });
 });

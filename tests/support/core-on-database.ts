@@ -2,7 +2,7 @@
 // and a seeded random source: what the bot and the API will run, minus the front ends.
 import { type Clock, type Core, createCore, defaultCoreSettings, type RandomSource } from "@habits/core";
 import { createPrismaStore, type Database } from "@habits/db";
-import { createBcryptHasher } from "@habits/runtime";
+import { createBcryptHasher, nodeSecrets } from "@habits/runtime";
 import { openMigratedTestDatabase, type TestDatabase } from "./test-database.js";
 
 export interface MovableClock extends Clock {
@@ -28,6 +28,7 @@ export function coreOver(database: Database, options: { clock: Clock; random: Ra
     settings: defaultCoreSettings,
     // The lowest bcrypt cost: these tests are about the rules, not password strength.
     passwords: createBcryptHasher(4),
+    secrets: nodeSecrets,
   });
 }
 

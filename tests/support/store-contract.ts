@@ -1078,6 +1078,176 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe("access", () => {
+      const t0 = new Date("2026-03-10T12:00:00.125Z");
+      const minutes = (count: number) => new Date(t0.getTime() + count * 60_000);
+      const loginCode = (user: User, createdAt = t0, codeHash = unique("code-hash")) => ({
+        userId: user.id,
+        codeHash,
+        expiresAt: new Date(createdAt.getTime() + 5 * 60_000),
+        createdAt,
+      });
+      const apiKey = (user: User, overrides: { name?: string; createdAt?: Date } = {}) => ({
+        userId: user.id,
+        name: overrides.name ?? unique("Key"),
+        prefix: "hab_abcdefgh",
+        keyHash: unique("key-hash"),
+        createdAt: overrides.createdAt ?? t0,
+      });
+
+      it("insertLoginCode keeps every field as given; latestLoginCode returns it, to its user only", async () => {
+        const user = await newUser();
+        const stranger = await newUser();
+        const code = await store.access.insertLoginCode(loginCode(user));
+        expect(code).toEqual({
+          id: expect.any(String),
+          ...loginCode(user, t0, code.codeHash),
+          failedTries: 0,
+          consumedAt: null,
+        });
+        expect(await store.access.latestLoginCode(user.id)).toEqual(code);
+        expect(await store.access.latestLoginCode(stranger.id)).toBeUndefined();
+      });
+
+      it("a new code consumes the user's earlier ones, at its createdAt; other users' stay", async () => {
+        const user = await newUser();
+        const bystander = await newUser();
+        await store.access.insertLoginCode(loginCode(user, t0));
+        const theirs = await store.access.insertLoginCode(loginCode(bystander, t0));
+        const newer = await store.access.insertLoginCode(loginCode(user, minutes(1)));
+        expect(await store.access.latestLoginCode(user.id)).toEqual(newer);
+        // Once the newest is used, no earlier one comes back.
+        expect(await store.access.consumeLoginCode(newer.id, minutes(2))).toBe(true);
+        expect(await store.access.latestLoginCode(user.id)).toBeUndefined();
+        expect(await store.access.latestLoginCode(bystander.id)).toEqual(theirs);
+      });
+
+      it("loginCodesIssuedSince: the user's codes strictly after the instant, consumed ones too, ascending", async () => {
+        const user = await newUser();
+        await store.access.insertLoginCode(loginCode(await newUser(), minutes(30)));
+        for (const minute of [20, 0, 10, 30]) await store.access.insertLoginCode(loginCode(user, minutes(minute)));
+        expect(await store.access.loginCodesIssuedSince(user.id, minutes(0))).toEqual([
+          minutes(10),
+          minutes(20),
+          minutes(30),
+        ]);
+        expect(await store.access.loginCodesIssuedSince(user.id, minutes(30))).toEqual([]);
+      });
+
+      it("recordFailedTry counts every try, concurrent ones too; 0 for a missing code", async () => {
+        const user = await newUser();
+        const code = await store.access.insertLoginCode(loginCode(user));
+        expect(await store.access.recordFailedTry(code.id)).toBe(1);
+        const counts = await Promise.all(Array.from({ length: 9 }, () => store.access.recordFailedTry(code.id)));
+        expect(counts.sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect((await store.access.latestLoginCode(user.id))?.failedTries).toBe(10);
+        expect(await store.access.recordFailedTry(randomUUID())).toBe(0);
+      });
+
+      it("a code is consumed once; of 10 concurrent consumes, exactly one succeeds", async () => {
+        const user = await newUser();
+        const once = await store.access.insertLoginCode(loginCode(user));
+        expect(await store.access.consumeLoginCode(once.id, minutes(1))).toBe(true);
+        expect(await store.access.consumeLoginCode(once.id, minutes(2))).toBe(false);
+        expect(await store.access.consumeLoginCode(randomUUID(), minutes(2))).toBe(false);
+
+        const raced = await store.access.insertLoginCode(loginCode(user, minutes(3)));
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.access.consumeLoginCode(raced.id, minutes(4))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.access.latestLoginCode(user.id)).toBeUndefined();
+      });
+
+      it("insertApiKey keeps every field as given; findApiKeyByHash returns it with its owner, never the hash", async () => {
+        const user = await newUser();
+        const fields = apiKey(user, { name: "Laptop" });
+        const key = await store.access.insertApiKey(fields);
+        expect(key).toEqual({
+          id: expect.any(String),
+          name: "Laptop",
+          prefix: "hab_abcdefgh",
+          createdAt: t0,
+          lastUsedAt: null,
+        });
+        expect(await store.access.findApiKeyByHash(fields.keyHash)).toEqual({ apiKey: key, userId: user.id });
+        expect(await store.access.findApiKeyByHash(unique("key-hash"))).toBeUndefined();
+      });
+
+      it("refuses a key hash stored already, even for another user (api_key_hash)", async () => {
+        const fields = apiKey(await newUser());
+        await store.access.insertApiKey(fields);
+        const stranger = await newUser();
+        await expectViolation(store.access.insertApiKey({ ...fields, userId: stranger.id }), "api_key_hash");
+        expect(await store.access.listApiKeys(stranger.id)).toEqual([]);
+      });
+
+      it("listApiKeys: the user's keys not revoked, newest first", async () => {
+        const user = await newUser();
+        const first = await store.access.insertApiKey(apiKey(user, { createdAt: minutes(0) }));
+        const third = await store.access.insertApiKey(apiKey(user, { createdAt: minutes(2) }));
+        const second = await store.access.insertApiKey(apiKey(user, { createdAt: minutes(1) }));
+        const revoked = await store.access.insertApiKey(apiKey(user, { createdAt: minutes(3) }));
+        await store.access.insertApiKey(apiKey(await newUser(), { createdAt: minutes(4) }));
+        expect(await store.access.revokeApiKey(user.id, revoked.id, minutes(5))).toBe(true);
+        expect(await store.access.listApiKeys(user.id)).toEqual([third, second, first]);
+      });
+
+      it("another user's key id cannot be revoked; a revoked key is gone for good", async () => {
+        const owner = await newUser();
+        const stranger = await newUser();
+        const fields = apiKey(owner);
+        const key = await store.access.insertApiKey(fields);
+        expect(await store.access.revokeApiKey(stranger.id, key.id, minutes(1))).toBe(false);
+        expect(await store.access.findApiKeyByHash(fields.keyHash)).toEqual({ apiKey: key, userId: owner.id });
+        expect(await store.access.listApiKeys(owner.id)).toEqual([key]);
+
+        expect(await store.access.revokeApiKey(owner.id, key.id, minutes(1))).toBe(true);
+        expect(await store.access.revokeApiKey(owner.id, key.id, minutes(2))).toBe(false);
+        expect(await store.access.findApiKeyByHash(fields.keyHash)).toBeUndefined();
+        expect(await store.access.revokeApiKey(owner.id, randomUUID(), minutes(2))).toBe(false);
+      });
+
+      it("touchApiKey sets lastUsedAt; a missing key changes nothing", async () => {
+        const user = await newUser();
+        const fields = apiKey(user);
+        const key = await store.access.insertApiKey(fields);
+        await store.access.touchApiKey(key.id, minutes(7));
+        expect(await store.access.findApiKeyByHash(fields.keyHash)).toEqual({
+          apiKey: { ...key, lastUsedAt: minutes(7) },
+          userId: user.id,
+        });
+        await store.access.touchApiKey(randomUUID(), minutes(8));
+        expect(await store.access.listApiKeys(user.id)).toEqual([{ ...key, lastUsedAt: minutes(7) }]);
+      });
+
+      it("codes and keys go with their user", async () => {
+        const user = await newUser();
+        const fields = apiKey(user);
+        await store.access.insertApiKey(fields);
+        await store.access.insertLoginCode(loginCode(user));
+        await store.users.delete(user.id);
+        expect(await store.access.findApiKeyByHash(fields.keyHash)).toBeUndefined();
+        expect(await store.access.latestLoginCode(user.id)).toBeUndefined();
+        expect(await store.access.loginCodesIssuedSince(user.id, minutes(-60))).toEqual([]);
+      });
+
+      it("a rollback undoes codes and keys", async () => {
+        const user = await newUser();
+        const fields = apiKey(user);
+        const failure = new Error("the work failed");
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.access.insertLoginCode(loginCode(user));
+            await tx.access.insertApiKey(fields);
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.access.latestLoginCode(user.id)).toBeUndefined();
+        expect(await store.access.findApiKeyByHash(fields.keyHash)).toBeUndefined();
+      });
+    });
+
     describe("transactions", () => {
       it("commits every write and returns what the work returned; inside, reads see the writes", async () => {
         const user = await newUser();

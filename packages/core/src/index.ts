@@ -1,3 +1,5 @@
+export * from "./access/access.js";
+export * from "./access/access-service.js";
 export * from "./analytics/analytics-service.js";
 export * from "./analytics/strength.js";
 export * from "./analytics/success.js";
@@ -12,6 +14,7 @@ export * from "./habits/schedule.js";
 export type { Clock } from "./ports/clock.js";
 export type { PasswordHasher } from "./ports/password-hasher.js";
 export type { RandomSource } from "./ports/random.js";
+export type { SecretSource } from "./ports/secrets.js";
 export * from "./ports/store.js";
 export * from "./reminders/reminder-service.js";
 export * from "./reminders/reminders-due.js";

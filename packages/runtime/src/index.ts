@@ -1,6 +1,7 @@
 export { createBcryptHasher } from "./bcrypt-hasher.js";
 export { baseConfigShape, ConfigError, parseConfig, setting } from "./config.js";
 export { createLogger, type Logger, type LoggerOptions, type LogLevel, logLevels } from "./logger.js";
+export { nodeSecrets } from "./node-secrets.js";
 export { runMain, secretsIn } from "./run-main.js";
 export { readOrCreateSecretFile } from "./secret-file.js";
 export { onShutdownSignal } from "./shutdown.js";

@@ -9,6 +9,7 @@
 // - A write that breaks a uniqueness rule throws `UniqueViolation` naming the rule, and changes
 //   nothing.
 // - Lists come back in a stable order (stated per method).
+import type { ApiKeyInfo, LoginCode } from "../access/access.js";
 import type { Completion, CompletionSource } from "../completions/completion.js";
 import type { Habit, HabitFields } from "../habits/habit.js";
 import type { Reward, RewardClaim, RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
@@ -26,7 +27,8 @@ export type UniqueRule =
   | "completion_date"
   | "draw_date"
   | "reward_active_name"
-  | "reminder_claim";
+  | "reminder_claim"
+  | "api_key_hash";
 
 export class UniqueViolation extends Error {
   override name = "UniqueViolation";
@@ -209,6 +211,48 @@ export interface ReminderRepository {
   retry(claim: UnsentReminderClaim, at: Date): Promise<boolean>;
 }
 
+export interface NewLoginCode {
+  userId: string;
+  codeHash: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface NewApiKey {
+  userId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  createdAt: Date;
+}
+
+/** Login codes and API keys (LoginCode and ApiKey rows): hashes only, never the secrets. */
+export interface AccessRepository {
+  /**
+   * Stores a new code and, in the same write, consumes (at its createdAt) every earlier code of
+   * the user still unconsumed: only the newest code can ever be used.
+   */
+  insertLoginCode(code: NewLoginCode): Promise<LoginCode>;
+  /** The createdAt of each code the user was issued strictly after `since`, consumed ones included; ascending. */
+  loginCodesIssuedSince(userId: string, since: Date): Promise<Date[]>;
+  /** The user's newest unconsumed code (by createdAt, then id), expired or not. */
+  latestLoginCode(userId: string): Promise<LoginCode | undefined>;
+  /** Adds one failed try, atomically; the code's failed tries after it (0 when there is no such code). */
+  recordFailedTry(codeId: string): Promise<number>;
+  /** Consumes the code only if it is still unconsumed: of several concurrent calls, one gets true. */
+  consumeLoginCode(codeId: string, at: Date): Promise<boolean>;
+  /** Throws UniqueViolation("api_key_hash") when the hash is stored already. */
+  insertApiKey(key: NewApiKey): Promise<ApiKeyInfo>;
+  /** The user's keys not revoked, newest first (createdAt, then id, descending). */
+  listApiKeys(userId: string): Promise<ApiKeyInfo[]>;
+  /** The key with this hash and its owner, unless it was revoked. */
+  findApiKeyByHash(keyHash: string): Promise<{ apiKey: ApiKeyInfo; userId: string } | undefined>;
+  /** False when the key is not the user's, or is revoked already. */
+  revokeApiKey(userId: string, keyId: string, at: Date): Promise<boolean>;
+  /** Sets lastUsedAt; nothing happens when there is no such key. */
+  touchApiKey(keyId: string, at: Date): Promise<void>;
+}
+
 /** The repositories, seeing one consistent state. */
 export interface Repositories {
   users: UserRepository;
@@ -217,6 +261,7 @@ export interface Repositories {
   draws: DrawRepository;
   rewards: RewardRepository;
   reminders: ReminderRepository;
+  access: AccessRepository;
 }
 
 export interface Store extends Repositories {

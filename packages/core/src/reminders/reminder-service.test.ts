@@ -7,6 +7,7 @@ import type { Habit } from "../habits/habit.js";
 import type { HabitInput } from "../habits/habit-input.js";
 import type { PasswordHasher } from "../ports/password-hasher.js";
 import type { Store } from "../ports/store.js";
+import { fakeSecrets } from "../testing/fake-secrets.js";
 import { createInMemoryStore } from "../testing/in-memory-store.js";
 import { seededRandom } from "../testing/seeded-random.js";
 import type { User } from "../users/user.js";
@@ -45,6 +46,7 @@ function setup(start = "2026-03-10T06:00:00Z") {
     random: seededRandom(7),
     settings: defaultCoreSettings,
     passwords: noPasswords,
+    secrets: fakeSecrets(),
   });
   let count = 0;
   return {

@@ -14,6 +14,7 @@ import type { Result } from "../shared/result.js";
 import type { LocalDate } from "../time/local-date.js";
 import { localDateAt } from "../time/zone.js";
 import type { User } from "../users/user.js";
+import { type FakeSecrets, fakeSecrets } from "./fake-secrets.js";
 import { createInMemoryStore } from "./in-memory-store.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -85,6 +86,8 @@ export interface CoreFixture {
   store: Store;
   clock: MovableClock;
   random: SwitchableRandom;
+  /** Login codes and API keys; `secrets.nextDigits("123456")` picks the next code. */
+  secrets: FakeSecrets;
   user: User;
   /** The user's local date now. */
   today(): LocalDate;
@@ -101,7 +104,8 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
   const store = createInMemoryStore({ now: clock.now });
   const random = switchableRandom(options.random ?? seededRandom(2026));
   const settings = { ...defaultCoreSettings, ...options.settings };
-  const core = createCore({ store, clock, random, settings, passwords: fakePasswords });
+  const secrets = fakeSecrets();
+  const core = createCore({ store, clock, random, settings, passwords: fakePasswords, secrets });
   let users = 0;
   let names = 0;
   const newUser = (timezone: string) => store.users.create({ username: `user${++users}`, timezone });
@@ -112,6 +116,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
     store,
     clock,
     random,
+    secrets,
     user,
     today: () => localDateAt(clock.now(), user.timezone),
     async habit(input = {}) {

@@ -1,6 +1,7 @@
 // The rows of the in-memory store: one map per table of prisma/schema.prisma that the ports reach,
 // with the key columns the database uses for its uniqueness rules. Plain data only, so a
 // transaction can snapshot the whole state with structuredClone and put it back on rollback.
+import type { LoginCode } from "../access/access.js";
 import type { Completion } from "../completions/completion.js";
 import type { HabitFields } from "../habits/habit.js";
 import type { RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
@@ -74,6 +75,17 @@ export interface ReminderClaimRow {
   attempts: number;
 }
 
+export interface ApiKeyRow {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
 export interface State {
   users: Map<string, UserRow>;
   habits: Map<string, HabitRow>;
@@ -85,6 +97,8 @@ export interface State {
   progress: Map<string, ProgressRow>;
   claims: Map<string, ClaimRow>;
   reminderClaims: Map<string, ReminderClaimRow>;
+  loginCodes: Map<string, LoginCode>;
+  apiKeys: Map<string, ApiKeyRow>;
 }
 
 export function emptyState(): State {
@@ -98,6 +112,8 @@ export function emptyState(): State {
     progress: new Map(),
     claims: new Map(),
     reminderClaims: new Map(),
+    loginCodes: new Map(),
+    apiKeys: new Map(),
   };
 }
 

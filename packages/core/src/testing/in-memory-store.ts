@@ -7,6 +7,7 @@
 // transaction is open, and such writes are lost if that transaction rolls back. Calling
 // `store.transaction` inside a transaction waits for itself forever: use the `tx` it was given.
 import type { Repositories, Store } from "../ports/store.js";
+import { createAccessRepository } from "./in-memory-access.js";
 import { createCompletionRepository, createDrawRepository } from "./in-memory-activity.js";
 import { createHabitRepository } from "./in-memory-habits.js";
 import { createReminderRepository } from "./in-memory-reminders.js";
@@ -42,6 +43,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): Store {
       draws: createDrawRepository(scope),
       rewards: createRewardRepository(scope),
       reminders: createReminderRepository(scope),
+      access: createAccessRepository(scope),
     };
   };
 

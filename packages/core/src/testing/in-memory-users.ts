@@ -140,6 +140,8 @@ export function createUserRepository(scope: Scope): UserRepository {
         state.progress,
         state.claims,
         state.reminderClaims,
+        state.loginCodes,
+        state.apiKeys,
       ]) {
         for (const key of owned<{ userId: string }>(table)) table.delete(key);
       }

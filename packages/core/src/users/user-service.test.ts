@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCore } from "../create-core.js";
 import type { PasswordHasher } from "../ports/password-hasher.js";
 import { alwaysWin, createCoreFixture, fakePasswords, movableClock, unwrap } from "../testing/core-fixture.js";
+import { fakeSecrets } from "../testing/fake-secrets.js";
 import { createInMemoryStore } from "../testing/in-memory-store.js";
 import { seededRandom } from "../testing/seeded-random.js";
 import type { RegistrationInput } from "./user-service.js";
@@ -137,7 +138,14 @@ describe("authentication", () => {
     };
     const clock = movableClock("2026-03-10T12:00:00Z");
     const store = createInMemoryStore({ now: clock.now });
-    const core = createCore({ store, clock, random: seededRandom(1), settings: { backdateDays: 7 }, passwords });
+    const core = createCore({
+      store,
+      clock,
+      random: seededRandom(1),
+      settings: { backdateDays: 7 },
+      passwords,
+      secrets: fakeSecrets(),
+    });
 
     expect(await core.users.authenticate("nobody", "whatever1")).toBeUndefined();
     expect(checked).toEqual([null]);

@@ -1,5 +1,6 @@
 import type { Repositories, Store } from "@habits/core";
 import type { Database } from "../create-database.js";
+import { accessRepository } from "./access.js";
 import { completionRepository } from "./completions.js";
 import { drawRepository } from "./draws.js";
 import { habitRepository } from "./habits.js";
@@ -16,6 +17,7 @@ function repositories(scope: StoreScope): Repositories {
     draws: drawRepository(scope),
     rewards: rewardRepository(scope),
     reminders: reminderRepository(scope),
+    access: accessRepository(scope),
   };
 }
 
