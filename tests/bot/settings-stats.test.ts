@@ -149,7 +149,7 @@ describe(`settings, stats and another day on ${dialect}`, () => {
       expect((await kit.core.users.get(account.id))?.reminders.enabled).toBe(true);
 
       await user.tap(text("en", "settings-quiet-preset", { start: "22:00", end: "07:00" }));
-      expect((await kit.core.users.get(account.id))?.reminders).toEqual({
+      expect((await kit.core.users.get(account.id))?.reminders).toMatchObject({
         enabled: true,
         quietHours: { start: "22:00", end: "07:00" },
       });
@@ -198,14 +198,38 @@ describe(`settings, stats and another day on ${dialect}`, () => {
       expect(document.content).not.toMatch(/passwordHash|password_hash|\$2[aby]\$/);
     });
 
-    it("marks the daily summary as coming soon and API access as coming with the REST API", async () => {
-      const { user } = await personWith([]);
+    it("sets the summary to weekly at 22:00 and off again; the main screen shows the choice", async () => {
+      const { user, account } = await personWith([]);
       await openSettings(user);
-      expect(user.lastMessage()?.text).toContain(text("en", "settings-summary-line"));
+      expect(user.lastMessage()?.text).toContain(text("en", "settings-summary-line", { mode: "off", time: "21:00" }));
       await user.tap(text("en", "settings-button-summary"));
-      expect(user.callbackAnswers().at(-1)).toBe(text("en", "settings-summary-soon"));
-      await user.tap(text("en", "settings-button-api"));
-      expect(user.lastMessage()?.text).toBe(text("en", "settings-api-text"));
+      expect(user.lastMessage()?.text).toContain(text("en", "settings-summary-explain"));
+
+      await user.tap(text("en", "settings-summary-weekly"));
+      await user.tap(text("en", "settings-summary-time", { time: "22:00" }));
+      expect((await kit.core.users.get(account.id))?.reminders.summary).toEqual({ mode: "weekly", time: "22:00" });
+      expect(user.lastMessage()?.text).toContain(text("en", "settings-summary-time-ask", { zone: "Europe/Berlin" }));
+      expect(user.buttons()).toContain(
+        text("en", "settings-chosen", { label: text("en", "settings-summary-time", { time: "22:00" }) }),
+      );
+      await user.tap(text("en", "button-back"));
+      expect(user.lastMessage()?.text).toContain(
+        text("en", "settings-summary-line", { mode: "weekly", time: "22:00" }),
+      );
+
+      await user.tap(text("en", "settings-button-summary"));
+      await user.tap(text("en", "settings-summary-off"));
+      expect((await kit.core.users.get(account.id))?.reminders.summary).toEqual({ mode: "off", time: "22:00" });
+      // Off, the time does not matter: it is not offered.
+      expect(user.buttons()).not.toContain(text("en", "settings-summary-time", { time: "20:00" }));
+
+      await user.tap({ data: "settings|summary-time|03:17" });
+      await user.tap({ data: "settings|summary|monthly" });
+      expect(user.callbackAnswers().slice(-2)).toEqual([
+        text("en", "error-stale-button"),
+        text("en", "error-stale-button"),
+      ]);
+      expect((await kit.core.users.get(account.id))?.reminders.summary).toEqual({ mode: "off", time: "22:00" });
     });
   });
 

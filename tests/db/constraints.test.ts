@@ -93,6 +93,10 @@ function reminderClaimData(userId: string, habitId: string, date: string, time: 
   return { id: newId(), userId, habitId, date, time };
 }
 
+function summaryClaimData(userId: string, kind: string, period: string) {
+  return { id: newId(), userId, kind, period };
+}
+
 function refreshFamilyData(userId: string) {
   return { id: newId(), userId };
 }
@@ -441,6 +445,20 @@ describe(`uniqueness enforced by the ${dialect} database`, () => {
       expect(await client.reminderClaim.count({ where: { habitId: habit.id } })).toBe(3);
     });
 
+    it("a summary is claimed once per user, kind and period", async () => {
+      const user = await createUser();
+      await client.summaryClaim.create({ data: summaryClaimData(user.id, "daily", "2026-03-01") });
+      await client.summaryClaim.create({ data: summaryClaimData(user.id, "daily", "2026-03-02") });
+      await client.summaryClaim.create({ data: summaryClaimData(user.id, "weekly", "2026-W09") });
+      await client.summaryClaim.create({ data: summaryClaimData((await createUser()).id, "daily", "2026-03-01") });
+      await expectDuplicateRefused(
+        client.summaryClaim.create({ data: summaryClaimData(user.id, "daily", "2026-03-01") }),
+        "SummaryClaim",
+        ["userId", "kind", "period"],
+      );
+      expect(await client.summaryClaim.count({ where: { userId: user.id } })).toBe(3);
+    });
+
     it("a Telegram update is recorded as processed once", async () => {
       const updateId = newTelegramId();
       await client.processedUpdate.create({ data: { updateId } });
@@ -669,6 +687,12 @@ describe(`foreign keys enforced by the ${dialect} database`, () => {
       count: () => client.reminderClaim.count(),
     },
     {
+      model: "SummaryClaim",
+      column: "userId",
+      write: (_, missing) => client.summaryClaim.create({ data: summaryClaimData(missing, "daily", "2026-03-01") }),
+      count: () => client.summaryClaim.count(),
+    },
+    {
       model: "IdempotencyKey",
       column: "userId",
       write: (_, missing) => client.idempotencyKey.create({ data: idempotencyKeyData(missing, "retry-1") }),
@@ -717,6 +741,7 @@ describe(`foreign keys enforced by the ${dialect} database`, () => {
       ReminderClaim: (
         await client.reminderClaim.create({ data: reminderClaimData(user.id, habit.id, "2026-03-01", "08:00") })
       ).id,
+      SummaryClaim: (await client.summaryClaim.create({ data: summaryClaimData(user.id, "daily", "2026-03-01") })).id,
       IdempotencyKey: (await client.idempotencyKey.create({ data: idempotencyKeyData(user.id, "retry-1") })).id,
     };
     await client.habitTag.create({ data: { habitId: habit.id, tagId: tag.id } });
@@ -743,6 +768,7 @@ describe(`foreign keys enforced by the ${dialect} database`, () => {
       RewardProgress: await client.rewardProgress.count({ where: { id: rows.RewardProgress } }),
       RewardClaim: await client.rewardClaim.count({ where: { id: rows.RewardClaim } }),
       ReminderClaim: await client.reminderClaim.count({ where: { id: rows.ReminderClaim } }),
+      SummaryClaim: await client.summaryClaim.count({ where: { id: rows.SummaryClaim } }),
       IdempotencyKey: await client.idempotencyKey.count({ where: { id: rows.IdempotencyKey } }),
     };
   }
@@ -773,6 +799,7 @@ describe(`foreign keys enforced by the ${dialect} database`, () => {
       Completion: 0,
       RewardDraw: 0,
       ReminderClaim: 0,
+      SummaryClaim: 1,
       Tag: 1,
       Reward: 1,
       RewardProgress: 1,

@@ -20,6 +20,7 @@ const expectedTables = [
   "RewardClaim",
   "RewardDraw",
   "RewardProgress",
+  "SummaryClaim",
   "Tag",
   "User",
 ];

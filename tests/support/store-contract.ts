@@ -9,6 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import {
   addDays,
   defaultRewardOdds,
+  defaultSummary,
   type Habit,
   type HabitFields,
   type NewCompletion,
@@ -17,6 +18,8 @@ import {
   type RewardFields,
   reminderKey,
   type Store,
+  type SummaryToClaim,
+  summaryKey,
   type UniqueRule,
   UniqueViolation,
   type User,
@@ -179,7 +182,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           language: "ru",
           timezone: "Europe/Moscow",
           rewardOdds: defaultRewardOdds,
-          reminders: { enabled: true, quietHours: null },
+          reminders: { enabled: true, quietHours: null, summary: defaultSummary },
           hasPassword: true,
           telegramBlockedAt: null,
           createdAt: expect.any(Date),
@@ -235,7 +238,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           language: "kk",
           timezone: "Asia/Almaty",
           rewardOdds: { noRewardWeight: 7.5 },
-          reminders: { quietHours: { start: "22:30", end: "07:00" } },
+          reminders: { quietHours: { start: "22:30", end: "07:00" }, summary: { mode: "weekly" } },
           telegramBlockedAt: blockedAt,
         });
         expect(changed).toEqual({
@@ -247,7 +250,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           language: "kk",
           timezone: "Asia/Almaty",
           rewardOdds: { ...defaultRewardOdds, noRewardWeight: 7.5 },
-          reminders: { enabled: true, quietHours: { start: "22:30", end: "07:00" } },
+          reminders: {
+            enabled: true,
+            quietHours: { start: "22:30", end: "07:00" },
+            summary: { mode: "weekly", time: defaultSummary.time },
+          },
           telegramBlockedAt: blockedAt,
           updatedAt: expect.any(Date),
         });
@@ -256,13 +263,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
         const again = await store.users.update(user.id, {
           rewardOdds: { minNoRewardChance: 0.25, guaranteeLastHabit: false },
-          reminders: { enabled: false, quietHours: null },
+          reminders: { enabled: false, quietHours: null, summary: { time: "07:45" } },
           telegramBlockedAt: null,
         });
         expect(again).toEqual({
           ...changed,
           rewardOdds: { noRewardWeight: 7.5, minNoRewardChance: 0.25, guaranteeLastHabit: false },
-          reminders: { enabled: false, quietHours: null },
+          reminders: { enabled: false, quietHours: null, summary: { mode: "weekly", time: "07:45" } },
           telegramBlockedAt: null,
           updatedAt: expect.any(Date),
         });
@@ -1075,6 +1082,143 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.reminders.claimedKeys([habit.id], ["2026-03-11"])).toEqual(new Set());
         const unsent = await store.reminders.unsent(new Date("2100-01-01T00:00:00Z"), 100);
         expect(unsent.filter((claim) => claim.habitId === habit.id)).toHaveLength(1);
+      });
+    });
+
+    describe("summaries", () => {
+      const daily = (user: User, period = "2026-03-10"): SummaryToClaim => ({ userId: user.id, kind: "daily", period });
+      const weekly = (user: User, period = "2026-W11"): SummaryToClaim => ({ userId: user.id, kind: "weekly", period });
+
+      it("candidates: users with a summary on, not blocked, with an active habit, by id", async () => {
+        const withSummary = async (mode: "off" | "daily" | "weekly", habits: "active" | "archived" | "none") => {
+          const user = await newUser();
+          if (habits !== "none") {
+            const habit = await store.habits.create(user.id, habitFields());
+            if (habits === "archived") await store.habits.setArchivedAt(user.id, habit.id, new Date("2026-03-01"));
+          }
+          return (await store.users.update(user.id, { reminders: { summary: { mode, time: "20:00" } } })) ?? user;
+        };
+        const dailyUser = await withSummary("daily", "active");
+        const weeklyUser = await withSummary("weekly", "active");
+        const off = await withSummary("off", "active");
+        const blocked = await withSummary("daily", "active");
+        await store.users.update(blocked.id, { telegramBlockedAt: new Date("2026-03-01T00:00:00Z") });
+        const onlyArchived = await withSummary("daily", "archived");
+        const noHabits = await withSummary("weekly", "none");
+        // Habit reminders off do not matter: the summary has its own switch.
+        await store.users.update(weeklyUser.id, { reminders: { enabled: false } });
+        const mine = new Set([dailyUser, weeklyUser, off, blocked, onlyArchived, noHabits].map((user) => user.id));
+        const candidates = async () =>
+          (await store.summaries.candidates()).filter((candidate) => mine.has(candidate.id));
+
+        const found = await candidates();
+        expect(found.map((user) => user.id)).toEqual([dailyUser.id, weeklyUser.id].sort(compareText));
+        expect(found.find((user) => user.id === weeklyUser.id)).toEqual(await store.users.findById(weeklyUser.id));
+        expect(found.map((user) => user.reminders.summary).sort((a, b) => compareText(a.mode, b.mode))).toEqual([
+          { mode: "daily", time: "20:00" },
+          { mode: "weekly", time: "20:00" },
+        ]);
+
+        await store.users.update(blocked.id, { telegramBlockedAt: null });
+        await store.habits.create(noHabits.id, habitFields());
+        expect((await candidates()).map((user) => user.id)).toEqual(
+          [dailyUser.id, weeklyUser.id, blocked.id, noHabits.id].sort(compareText),
+        );
+      });
+
+      it("claim succeeds once per user, kind and period; then false, changing nothing", async () => {
+        const user = await newUser();
+        const at = new Date("2026-03-10T20:00:00.123Z");
+        expect(await store.summaries.claim(daily(user), at)).toBe(true);
+        expect(await store.summaries.claim(daily(user), new Date(at.getTime() + 60_000))).toBe(false);
+        // Another period, kind or user is another summary.
+        expect(await store.summaries.claim(daily(user, "2026-03-11"), at)).toBe(true);
+        expect(await store.summaries.claim(weekly(user), at)).toBe(true);
+        const other = await newUser();
+        expect(await store.summaries.claim(daily(other), at)).toBe(true);
+        await store.summaries.markSent(daily(user), at);
+        // A sent summary is still claimed; marking one that was never claimed does nothing.
+        expect(await store.summaries.claim(daily(user), at)).toBe(false);
+        await expect(store.summaries.markSent(daily(user, "2026-01-01"), at)).resolves.toBeUndefined();
+        expect(await store.summaries.claim(daily(user, "2026-01-01"), at)).toBe(true);
+      });
+
+      it("claimedKeys gives the summaryKey of each claim of the given users in the given periods", async () => {
+        const user = await newUser();
+        const other = await newUser();
+        const unasked = await newUser();
+        const at = new Date("2026-03-10T20:00:00Z");
+        for (const claim of [
+          daily(user, "2026-03-09"),
+          daily(user, "2026-03-10"),
+          weekly(user, "2026-W11"),
+          daily(user, "2026-03-11"),
+          daily(other, "2026-03-10"),
+          daily(unasked, "2026-03-10"),
+        ]) {
+          expect(await store.summaries.claim(claim, at)).toBe(true);
+        }
+        expect(
+          await store.summaries.claimedKeys([user.id, other.id], ["2026-03-09", "2026-03-10", "2026-W11"]),
+        ).toEqual(
+          new Set([
+            summaryKey(user.id, "daily", "2026-03-09"),
+            summaryKey(user.id, "daily", "2026-03-10"),
+            summaryKey(user.id, "weekly", "2026-W11"),
+            summaryKey(other.id, "daily", "2026-03-10"),
+          ]),
+        );
+        expect(await store.summaries.claimedKeys([], ["2026-03-10"])).toEqual(new Set());
+        expect(await store.summaries.claimedKeys([user.id], [])).toEqual(new Set());
+        expect(await store.summaries.claimedKeys([randomUUID()], ["2026-03-10"])).toEqual(new Set());
+      });
+
+      it("of 10 concurrent claims of one summary, exactly one succeeds", async () => {
+        const user = await newUser();
+        const at = new Date("2026-03-10T20:00:00Z");
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.summaries.claim(daily(user), at)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("refuses a claim for a user who does not exist", async () => {
+        const ghost = { userId: randomUUID(), kind: "daily", period: "2026-03-10" } as const;
+        await expect(store.summaries.claim(ghost, new Date("2026-03-10T20:00:00Z"))).rejects.toThrow();
+        expect(await store.summaries.claimedKeys([ghost.userId], ["2026-03-10"])).toEqual(new Set());
+      });
+
+      it("claims go with their user, and nobody else's", async () => {
+        const user = await newUser();
+        const bystander = await newUser();
+        const at = new Date("2026-03-10T20:00:00Z");
+        await store.summaries.claim(daily(user), at);
+        await store.summaries.claim(daily(bystander), at);
+        await store.users.delete(user.id);
+        expect(await store.summaries.claimedKeys([user.id, bystander.id], ["2026-03-10"])).toEqual(
+          new Set([summaryKey(bystander.id, "daily", "2026-03-10")]),
+        );
+      });
+
+      it("in a transaction: a refused claim changes nothing and the transaction goes on; a rollback undoes claims", async () => {
+        const user = await newUser();
+        const at = new Date("2026-03-10T20:00:00Z");
+        await store.transaction(async (tx) => {
+          expect(await tx.summaries.claim(daily(user), at)).toBe(true);
+          expect(await tx.summaries.claim(daily(user), at)).toBe(false);
+          await tx.users.update(user.id, { name: "After the refusal" });
+        });
+        expect(await store.summaries.claimedKeys([user.id], ["2026-03-10"])).toEqual(
+          new Set([summaryKey(user.id, "daily", "2026-03-10")]),
+        );
+        expect((await store.users.findById(user.id))?.name).toBe("After the refusal");
+
+        const failure = new Error("the work failed");
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.summaries.claim(weekly(user), at);
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.summaries.claimedKeys([user.id], ["2026-W11"])).toEqual(new Set());
       });
     });
 

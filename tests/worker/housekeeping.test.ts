@@ -46,11 +46,32 @@ describe("purging expired records", () => {
       ],
     });
 
+    const summary = (id: string, period: string, claimedAt: Date) => ({
+      id,
+      userId: "u1",
+      kind: "daily",
+      period,
+      claimedAt,
+    });
+    await client.summaryClaim.createMany({
+      data: [
+        summary("s-old", "2026-02-20", ago(retention.summaryClaimsMs + 1000)),
+        summary("s-recent", "2026-03-28", ago(retention.summaryClaimsMs - 1000)),
+      ],
+    });
+
     const report = await purgeExpiredRecords(client, now);
 
-    expect(report).toEqual({ processedUpdates: 1, idempotencyKeys: 1, loginCodes: 1, refreshTokens: 0 });
+    expect(report).toEqual({
+      processedUpdates: 1,
+      idempotencyKeys: 1,
+      loginCodes: 1,
+      refreshTokens: 0,
+      summaryClaims: 1,
+    });
     expect((await client.processedUpdate.findMany()).map((row) => row.updateId)).toEqual([2n]);
     expect((await client.idempotencyKey.findMany()).map((row) => row.id)).toEqual(["fresh"]);
     expect((await client.loginCode.findMany()).map((row) => row.id)).toEqual(["c-live"]);
+    expect((await client.summaryClaim.findMany()).map((row) => row.id)).toEqual(["s-recent"]);
   });
 });

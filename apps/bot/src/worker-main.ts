@@ -1,5 +1,5 @@
-// `pnpm start:worker`: the minute tick alone (reminders and housekeeping), for scaled set-ups.
-// With BOT_TOKEN it sends the reminders it claims through the Bot API; without, it only claims.
+// `pnpm start:worker`: the minute tick alone (reminders, summaries, housekeeping), for scaled set-ups.
+// With BOT_TOKEN it sends what it claims through the Bot API; without, it only claims reminders.
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
 import { createLogger, onShutdownSignal, runMain, secretsIn, systemClock } from "@habits/runtime";
 import { createCoreFor } from "./core-for-database.js";
@@ -7,6 +7,7 @@ import { createBot } from "./create-bot.js";
 import { botConfigFrom, loadBotEnv } from "./env.js";
 import { createReminderSender } from "./reminders/send-reminder.js";
 import { startTick } from "./reminders/tick.js";
+import { createSummarySender } from "./summaries/send-summary.js";
 
 runMain(async () => {
   const env = loadBotEnv(process.env);
@@ -23,11 +24,14 @@ runMain(async () => {
   const bot = botConfig
     ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger, core, client: database.client })
     : undefined;
-  const send = bot ? createReminderSender({ api: bot.bot.api, core, i18n: bot.i18n, logger }) : undefined;
-  const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...(send ? { send } : {}) });
+  const senderDeps = bot && { api: bot.bot.api, core, i18n: bot.i18n, logger };
+  const senders = senderDeps
+    ? { send: createReminderSender(senderDeps), sendSummary: createSummarySender(senderDeps) }
+    : {};
+  const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...senders });
   logger.info(
-    send
-      ? "worker ticking every minute, sending reminders"
+    senderDeps
+      ? "worker ticking every minute, sending reminders and summaries"
       : "worker ticking every minute (no BOT_TOKEN: reminders are claimed, not sent)",
   );
   onShutdownSignal(logger, async () => {

@@ -4,6 +4,7 @@ import {
   createBot,
   createCoreFor,
   createReminderSender,
+  createSummarySender,
   createWebhookHandler,
   registerWebhook,
   startPolling,
@@ -57,8 +58,11 @@ export async function startProduct(
   else if (bot && botConfig?.mode === "webhook") await registerWebhook(bot, botConfig, logger);
   else logger.info("bot off: set BOT_TOKEN (from @BotFather) to run the Telegram bot in this process");
 
-  const send = bot ? createReminderSender({ api: bot.bot.api, core, i18n: bot.i18n, logger }) : undefined;
-  const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...(send ? { send } : {}) });
+  const senderDeps = bot && { api: bot.bot.api, core, i18n: bot.i18n, logger };
+  const senders = senderDeps
+    ? { send: createReminderSender(senderDeps), sendSummary: createSummarySender(senderDeps) }
+    : {};
+  const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...senders });
   return {
     logger,
     port: server.port,

@@ -7,6 +7,7 @@ import type { PasswordHasher } from "./ports/password-hasher.js";
 import type { SecretSource } from "./ports/secrets.js";
 import { createReminderService } from "./reminders/reminder-service.js";
 import { createRewardService } from "./rewards/reward-service.js";
+import { createSummaryService } from "./summaries/summary-service.js";
 import { createUserService } from "./users/user-service.js";
 
 /** Every use case, over one set of dependencies: what the bot, the API and the reminders call. */
@@ -19,6 +20,7 @@ export function createCore(deps: CoreDependencies & { passwords: PasswordHasher;
     analytics: createAnalyticsService(deps),
     reminders: createReminderService(deps),
     access: createAccessService(deps),
+    summaries: createSummaryService(deps),
   };
 }
 

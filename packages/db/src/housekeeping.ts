@@ -8,6 +8,8 @@ export const retention = {
   idempotencyKeysMs: 24 * 60 * 60 * 1000,
   // Expired codes and tokens are kept a day for the rate limits and reuse detection that read them.
   expiredCredentialsMs: 24 * 60 * 60 * 1000,
+  // A summary claim only guards its own day or week against a second send; a month leaves a trail.
+  summaryClaimsMs: 30 * 24 * 60 * 60 * 1000,
 };
 
 export interface PurgeReport {
@@ -15,21 +17,24 @@ export interface PurgeReport {
   idempotencyKeys: number;
   loginCodes: number;
   refreshTokens: number;
+  summaryClaims: number;
 }
 
 /** Deletes records past their retention; safe to run on several instances at once. */
 export async function purgeExpiredRecords(client: DatabaseClient, now: Date): Promise<PurgeReport> {
   const before = (ms: number) => new Date(now.getTime() - ms);
-  const [processedUpdates, idempotencyKeys, loginCodes, refreshTokens] = await Promise.all([
+  const [processedUpdates, idempotencyKeys, loginCodes, refreshTokens, summaryClaims] = await Promise.all([
     client.processedUpdate.deleteMany({ where: { processedAt: { lt: before(retention.processedUpdatesMs) } } }),
     client.idempotencyKey.deleteMany({ where: { createdAt: { lt: before(retention.idempotencyKeysMs) } } }),
     client.loginCode.deleteMany({ where: { expiresAt: { lt: before(retention.expiredCredentialsMs) } } }),
     client.refreshToken.deleteMany({ where: { expiresAt: { lt: before(retention.expiredCredentialsMs) } } }),
+    client.summaryClaim.deleteMany({ where: { claimedAt: { lt: before(retention.summaryClaimsMs) } } }),
   ]);
   return {
     processedUpdates: processedUpdates.count,
     idempotencyKeys: idempotencyKeys.count,
     loginCodes: loginCodes.count,
     refreshTokens: refreshTokens.count,
+    summaryClaims: summaryClaims.count,
   };
 }

@@ -22,6 +22,7 @@ export type RowTypesMatch = [
   Assert<Same<Sqlite.RewardProgress, Postgresql.RewardProgress>>,
   Assert<Same<Sqlite.RewardClaim, Postgresql.RewardClaim>>,
   Assert<Same<Sqlite.ReminderClaim, Postgresql.ReminderClaim>>,
+  Assert<Same<Sqlite.SummaryClaim, Postgresql.SummaryClaim>>,
   Assert<Same<Sqlite.ProcessedUpdate, Postgresql.ProcessedUpdate>>,
   Assert<Same<Sqlite.BotSession, Postgresql.BotSession>>,
   Assert<Same<Sqlite.IdempotencyKey, Postgresql.IdempotencyKey>>,

@@ -1,5 +1,5 @@
 // ⚙️ Settings: language (the screen switches at once), time zone (a conversation), reward odds,
-// reminders and quiet hours, the daily summary (coming soon), API access, and the data export.
+// reminders and quiet hours, the daily or weekly summary, API access, and the data export.
 import { type Core, languages, type ProfileInput } from "@habits/core";
 import { Composer, InputFile } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
@@ -16,6 +16,7 @@ import {
   settingsScreens,
   settingsViewOf,
 } from "../settings/settings-screens.js";
+import { handleSummaryButton, isSummaryAction } from "../settings/summary-settings.js";
 import { show } from "../telegram/show.js";
 
 const exportFileName = "habits-export.json";
@@ -88,8 +89,7 @@ export function createSettingsFeature(core: Core): Composer<BotContext> {
       await ctx.answerCallbackQuery();
       return ctx.conversation.enter(changeTimezoneId);
     }
-    if (action === "summary")
-      return ctx.answerCallbackQuery({ text: ctx.t("settings-summary-soon"), show_alert: true });
+    if (isSummaryAction(action)) return handleSummaryButton(core, ctx, action, value);
     if (action === "export") {
       await ctx.answerCallbackQuery(ctx.t("settings-export-sending"));
       return sendExport(ctx);

@@ -89,6 +89,20 @@ reminder-snoozed = 💤 I will remind you about <b>{ $habit }</b> at { $time }.
 reminder-skip = Skip today
 reminder-skipped = OK, <b>{ $habit }</b> skipped today.
 
+# Summaries (daily at the chosen time, weekly on Sundays)
+summary-daily-title = 📰 <b>Your day</b>, { $day }
+summary-daily-score = <b>{ $done } of { $total }</b> done
+summary-daily-nothing-due = Nothing was due today.
+summary-habit-done = ✅ { $habit }
+summary-habit-open = ⬜ { $habit }
+summary-streak = 🔥 { $days }
+summary-daily-all-done = 🎉 Everything done. Well done!
+summary-daily-still-due = ⏳ { $count } still to do today: there is time.
+summary-live-streaks = 🔥 Live streaks: { $count }
+summary-weekly-title = 📰 <b>Your week</b>, { $from } – { $to }
+summary-weekly-overall = Overall: <b>{ $rate }%</b> ({ $completions } done, { $expected } expected)
+summary-weekly-habit = • { $habit }: { $completions } of { $expected }, <b>{ $rate }%</b>
+
 # Habits: the new-habit and edit-habit flows, the habits screen
 habit-new-title = ➕ <b>New habit</b>
 habit-edit-title = ✏️ <b>Editing { $name }</b>
@@ -307,7 +321,11 @@ settings-reminders-line = ⏰ Reminders: { $enabled ->
         [on] on
        *[off] off
     }, quiet hours: { $quiet }
-settings-summary-line = 📰 Daily summary: 🚧 coming soon
+settings-summary-line = 📰 Summary: { $mode ->
+        [daily] daily at { $time }
+        [weekly] Sundays at { $time }
+       *[off] off
+    }
 settings-quiet-off = none
 settings-chosen = ✅ { $label }
 settings-saved = ✅ Saved
@@ -315,7 +333,7 @@ settings-button-language = 🌐 Language
 settings-button-timezone = 🌍 Time zone
 settings-button-odds = 🎁 Reward odds
 settings-button-reminders = ⏰ Reminders
-settings-button-summary = 📰 Daily summary (🚧 soon)
+settings-button-summary = 📰 Summary
 settings-button-api = 🔑 API access
 settings-button-export = 📦 Export my data
 settings-language-en = 🇬🇧 English
@@ -352,7 +370,13 @@ settings-reminders-toggle = { $enabled ->
     }
 settings-quiet-preset = 🌙 Quiet { $start }–{ $end }
 settings-quiet-none = 🔊 No quiet hours
-settings-summary-soon = 🚧 The daily summary is coming soon.
+settings-summary-title = 📰 <b>Summary</b>
+settings-summary-explain = A short look back: every day at its time (your day: done and still to do, your streaks), or on Sundays (your week: success per habit). It comes at the time you choose, even in quiet hours and with habit reminders off.
+settings-summary-off = 🔕 Off
+settings-summary-daily = 📅 Daily
+settings-summary-weekly = 🗓 Weekly, on Sundays
+settings-summary-time = 🕘 { $time }
+settings-summary-time-ask = At what time ({ $zone })?
 settings-api-text = 🔑 <b>API access</b>
     🚧 Coming with the REST API: here you will get a one-time login code and API keys (each shown once).
 settings-export-sending = 📦 Preparing your data…

@@ -89,6 +89,20 @@ reminder-snoozed = 💤 <b>{ $habit }</b> туралы { $time } еске сал
 reminder-skip = Бүгін өткізу
 reminder-skipped = Жақсы, <b>{ $habit }</b> бүгін өткізіледі.
 
+# Шолулар (күнделікті таңдалған уақытта, апталық жексенбі сайын)
+summary-daily-title = 📰 <b>Сіздің күніңіз</b>, { $day }
+summary-daily-score = Орындалды: <b>{ $done } / { $total }</b>
+summary-daily-nothing-due = Бүгін ештеңе жоспарланбаған еді.
+summary-habit-done = ✅ { $habit }
+summary-habit-open = ⬜ { $habit }
+summary-streak = 🔥 { $days }
+summary-daily-all-done = 🎉 Бәрі орындалды. Жарайсыз!
+summary-daily-still-due = ⏳ Бүгінге қалғаны: { $count }. Әлі уақыт бар.
+summary-live-streaks = 🔥 Тірі сериялар: { $count }
+summary-weekly-title = 📰 <b>Сіздің аптаңыз</b>, { $from } – { $to }
+summary-weekly-overall = Жалпы: <b>{ $rate }%</b> (орындалды { $completions }, күтілді { $expected })
+summary-weekly-habit = • { $habit }: { $completions } / { $expected }, <b>{ $rate }%</b>
+
 # Әдеттер: әдет құру және өзгерту, әдеттер экраны
 habit-new-title = ➕ <b>Жаңа әдет</b>
 habit-edit-title = ✏️ <b>Өзгерту: { $name }</b>
@@ -295,7 +309,11 @@ settings-reminders-line = ⏰ Еске салғыштар: { $enabled ->
         [on] қосулы
        *[off] өшірулі
     }, тыныш сағаттар: { $quiet }
-settings-summary-line = 📰 Күнделікті шолу: 🚧 жақында
+settings-summary-line = 📰 Шолу: { $mode ->
+        [daily] күн сайын { $time }
+        [weekly] жексенбі сайын { $time }
+       *[off] өшірулі
+    }
 settings-quiet-off = жоқ
 settings-chosen = ✅ { $label }
 settings-saved = ✅ Сақталды
@@ -303,7 +321,7 @@ settings-button-language = 🌐 Тіл
 settings-button-timezone = 🌍 Уақыт белдеуі
 settings-button-odds = 🎁 Сыйлық мүмкіндігі
 settings-button-reminders = ⏰ Еске салғыштар
-settings-button-summary = 📰 Шолу (🚧 жақында)
+settings-button-summary = 📰 Шолу
 settings-button-api = 🔑 API қолжетімділігі
 settings-button-export = 📦 Деректерімді жүктеу
 settings-language-en = 🇬🇧 English
@@ -340,7 +358,13 @@ settings-reminders-toggle = { $enabled ->
     }
 settings-quiet-preset = 🌙 Тыныштық { $start }–{ $end }
 settings-quiet-none = 🔊 Тыныш сағатсыз
-settings-summary-soon = 🚧 Күнделікті шолу жақында қосылады.
+settings-summary-title = 📰 <b>Шолу</b>
+settings-summary-explain = Қысқа шолу: күн сайын таңдалған уақытта (сіздің күніңіз: не орындалды, не қалды, серияларыңыз) немесе жексенбі сайын (сіздің аптаңыз: әр әдеттің табысы). Тыныш сағаттарда да, еске салғыштар өшірулі болса да, таңдалған уақытта келеді.
+settings-summary-off = 🔕 Өшірулі
+settings-summary-daily = 📅 Күн сайын
+settings-summary-weekly = 🗓 Аптасына бір рет, жексенбіде
+settings-summary-time = 🕘 { $time }
+settings-summary-time-ask = Қай уақытта ({ $zone })?
 settings-api-text = 🔑 <b>API қолжетімділігі</b>
     🚧 REST API-мен бірге келеді: мұнда бір реттік кіру коды мен API кілттерін аласыз (әрқайсысы бір рет көрсетіледі).
 settings-export-sending = 📦 Деректеріңізді дайындап жатырмын…

@@ -89,6 +89,20 @@ reminder-snoozed = 💤 Напомню о <b>{ $habit }</b> в { $time }.
 reminder-skip = Пропустить сегодня
 reminder-skipped = Хорошо, <b>{ $habit }</b> сегодня пропускаем.
 
+# Сводки (ежедневная в выбранное время, еженедельная по воскресеньям)
+summary-daily-title = 📰 <b>Ваш день</b>, { $day }
+summary-daily-score = Сделано <b>{ $done } из { $total }</b>
+summary-daily-nothing-due = Сегодня ничего не было запланировано.
+summary-habit-done = ✅ { $habit }
+summary-habit-open = ⬜ { $habit }
+summary-streak = 🔥 { $days }
+summary-daily-all-done = 🎉 Всё сделано. Отлично!
+summary-daily-still-due = ⏳ Осталось на сегодня: { $count }. Ещё есть время.
+summary-live-streaks = 🔥 Живые серии: { $count }
+summary-weekly-title = 📰 <b>Ваша неделя</b>, { $from } – { $to }
+summary-weekly-overall = Итого: <b>{ $rate }%</b> (сделано { $completions }, ожидалось { $expected })
+summary-weekly-habit = • { $habit }: { $completions } из { $expected }, <b>{ $rate }%</b>
+
 # Привычки: создание и изменение привычки, экран привычек
 habit-new-title = ➕ <b>Новая привычка</b>
 habit-edit-title = ✏️ <b>Изменение: { $name }</b>
@@ -303,7 +317,11 @@ settings-reminders-line = ⏰ Напоминания: { $enabled ->
         [on] вкл.
        *[off] выкл.
     }, тихие часы: { $quiet }
-settings-summary-line = 📰 Ежедневная сводка: 🚧 скоро
+settings-summary-line = 📰 Сводка: { $mode ->
+        [daily] каждый день в { $time }
+        [weekly] по воскресеньям в { $time }
+       *[off] выкл.
+    }
 settings-quiet-off = нет
 settings-chosen = ✅ { $label }
 settings-saved = ✅ Сохранено
@@ -311,7 +329,7 @@ settings-button-language = 🌐 Язык
 settings-button-timezone = 🌍 Часовой пояс
 settings-button-odds = 🎁 Шансы наград
 settings-button-reminders = ⏰ Напоминания
-settings-button-summary = 📰 Сводка (🚧 скоро)
+settings-button-summary = 📰 Сводка
 settings-button-api = 🔑 Доступ к API
 settings-button-export = 📦 Выгрузить мои данные
 settings-language-en = 🇬🇧 English
@@ -348,7 +366,13 @@ settings-reminders-toggle = { $enabled ->
     }
 settings-quiet-preset = 🌙 Тишина { $start }–{ $end }
 settings-quiet-none = 🔊 Без тихих часов
-settings-summary-soon = 🚧 Ежедневная сводка скоро появится.
+settings-summary-title = 📰 <b>Сводка</b>
+settings-summary-explain = Короткий взгляд назад: каждый день в выбранное время (ваш день: что сделано и что осталось, ваши серии) или по воскресеньям (ваша неделя: успех по каждой привычке). Приходит в выбранное время, даже в тихие часы и при выключенных напоминаниях.
+settings-summary-off = 🔕 Выкл.
+settings-summary-daily = 📅 Каждый день
+settings-summary-weekly = 🗓 Раз в неделю, по воскресеньям
+settings-summary-time = 🕘 { $time }
+settings-summary-time-ask = В какое время ({ $zone })?
 settings-api-text = 🔑 <b>Доступ к API</b>
     🚧 Появится вместе с REST API: здесь можно будет получить одноразовый код входа и API-ключи (каждый показывается один раз).
 settings-export-sending = 📦 Готовлю ваши данные…

@@ -1,6 +1,6 @@
 // The screens of ⚙️ Settings, drawn from a plain view of the account's settings (plain, so the
 // time zone conversation can keep it across replays).
-import { defaultHabitWeight, type Language, languages, oddsOf, type User } from "@habits/core";
+import { defaultHabitWeight, type Language, languages, oddsOf, type SummaryMode, type User } from "@habits/core";
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../context.js";
 import { menuButton } from "../keyboards/main-menu.js";
@@ -35,6 +35,8 @@ export interface SettingsView {
   guaranteeLastHabit: boolean;
   remindersEnabled: boolean;
   quietHours: { start: string; end: string } | null;
+  summaryMode: SummaryMode;
+  summaryTime: string;
 }
 
 export function settingsViewOf(user: User): SettingsView {
@@ -46,6 +48,8 @@ export function settingsViewOf(user: User): SettingsView {
     guaranteeLastHabit: user.rewardOdds.guaranteeLastHabit,
     remindersEnabled: user.reminders.enabled,
     quietHours: user.reminders.quietHours,
+    summaryMode: user.reminders.summary.mode,
+    summaryTime: user.reminders.summary.time,
   };
 }
 
@@ -81,7 +85,7 @@ export function mainScreen(ctx: FlowContext, view: SettingsView): Screen {
       guarantee: onOff(view.guaranteeLastHabit),
     }),
     ctx.t("settings-reminders-line", { enabled: onOff(view.remindersEnabled), quiet: quietText(ctx, view) }),
-    ctx.t("settings-summary-line"),
+    ctx.t("settings-summary-line", { mode: view.summaryMode, time: view.summaryTime }),
   ].join("\n");
   const keyboard = InlineKeyboard.from([
     [button(ctx.t("settings-button-language"), "open", "language"), button(ctx.t("settings-button-timezone"), "zone")],
@@ -89,7 +93,7 @@ export function mainScreen(ctx: FlowContext, view: SettingsView): Screen {
       button(ctx.t("settings-button-odds"), "open", "odds"),
       button(ctx.t("settings-button-reminders"), "open", "reminders"),
     ],
-    [button(ctx.t("settings-button-summary"), "summary")],
+    [button(ctx.t("settings-button-summary"), "summary", "open")],
     [button(ctx.t("settings-button-api"), "open", "api"), button(ctx.t("settings-button-export"), "export")],
     [menuButton(ctx, "main", "button-back")],
   ]);

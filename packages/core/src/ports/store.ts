@@ -15,7 +15,7 @@ import type { Habit, HabitFields } from "../habits/habit.js";
 import type { Reward, RewardClaim, RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
 import type { LocalDate } from "../time/local-date.js";
 import type { LocalTime } from "../time/local-time.js";
-import type { Language, ReminderSettings, RewardOdds, TelegramIdentity, User } from "../users/user.js";
+import type { Language, ReminderSettings, RewardOdds, SummarySettings, TelegramIdentity, User } from "../users/user.js";
 
 /** The uniqueness rules of the data model, as the store reports them. */
 export type UniqueRule =
@@ -28,7 +28,8 @@ export type UniqueRule =
   | "draw_date"
   | "reward_active_name"
   | "reminder_claim"
-  | "api_key_hash";
+  | "api_key_hash"
+  | "summary_claim";
 
 export class UniqueViolation extends Error {
   override name = "UniqueViolation";
@@ -55,8 +56,13 @@ export interface UserChanges {
   language?: Language;
   timezone?: string;
   rewardOdds?: Partial<RewardOdds>;
-  reminders?: Partial<ReminderSettings>;
+  reminders?: ReminderChanges;
   telegramBlockedAt?: Date | null;
+}
+
+/** A change of the reminder settings: each field, and each of the summary's, is optional. */
+export interface ReminderChanges extends Partial<Omit<ReminderSettings, "summary">> {
+  summary?: Partial<SummarySettings>;
 }
 
 export interface UserRepository {
@@ -211,6 +217,36 @@ export interface ReminderRepository {
   retry(claim: UnsentReminderClaim, at: Date): Promise<boolean>;
 }
 
+export type SummaryKind = "daily" | "weekly";
+
+/**
+ * One summary of a user, as it is claimed: the unique key is user, kind and period (the local
+ * date `2026-12-01` of a daily one, the ISO week `2026-W49` of a weekly one).
+ */
+export interface SummaryToClaim {
+  userId: string;
+  kind: SummaryKind;
+  period: string;
+}
+
+/**
+ * Summary claims: a summary is claimed in the database before it is sent, so restarts and several
+ * running instances never send it twice (unique on user, kind and period).
+ */
+export interface SummaryRepository {
+  /**
+   * The users a summary may be due for: summary mode not off, not blocked, with at least one
+   * active habit (an empty summary says nothing). Ordered by id.
+   */
+  candidates(): Promise<User[]>;
+  /** The `summaryKey(userId, kind, period)` of every claim of these users in these periods. */
+  claimedKeys(userIds: readonly string[], periods: readonly string[]): Promise<Set<string>>;
+  /** Claims a summary at `at`. False, changing nothing, when it was claimed already: the process that gets true sends it. */
+  claim(summary: SummaryToClaim, at: Date): Promise<boolean>;
+  /** Records that the claimed summary was sent. Nothing happens when there is no such claim. */
+  markSent(summary: SummaryToClaim, at: Date): Promise<void>;
+}
+
 export interface NewLoginCode {
   userId: string;
   codeHash: string;
@@ -262,6 +298,7 @@ export interface Repositories {
   rewards: RewardRepository;
   reminders: ReminderRepository;
   access: AccessRepository;
+  summaries: SummaryRepository;
 }
 
 export interface Store extends Repositories {

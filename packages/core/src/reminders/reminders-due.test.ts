@@ -4,7 +4,7 @@ import type { Habit } from "../habits/habit.js";
 import { type HabitInput, validateHabit } from "../habits/habit-input.js";
 import { unwrap } from "../testing/core-fixture.js";
 import type { LocalDate } from "../time/local-date.js";
-import { defaultRewardOdds, type User } from "../users/user.js";
+import { defaultRewardOdds, defaultSummary, type User } from "../users/user.js";
 import { dueRemindersOf, type ReminderWindow, reminderKey } from "./reminders-due.js";
 
 const created = new Date("2026-01-01T00:00:00Z");
@@ -21,7 +21,7 @@ function userIn(timezone: string, overrides: Partial<User> = {}): User {
     language: "en",
     timezone,
     rewardOdds: defaultRewardOdds,
-    reminders: { enabled: true, quietHours: null },
+    reminders: { enabled: true, quietHours: null, summary: defaultSummary },
     hasPassword: false,
     telegramBlockedAt: null,
     createdAt: created,
@@ -168,14 +168,18 @@ describe("when a reminder is not due", () => {
   });
 
   it("not in quiet hours that wrap midnight (22:00–07:00); the end is no longer quiet", () => {
-    const user = userIn("UTC", { reminders: { enabled: true, quietHours: { start: "22:00", end: "07:00" } } });
+    const user = userIn("UTC", {
+      reminders: { enabled: true, quietHours: { start: "22:00", end: "07:00" }, summary: defaultSummary },
+    });
     const habit = habitWith(["06:30", "07:00", "21:59", "22:00", "23:30"]);
 
     expect(dueTimes(user, habit, utcWednesday)).toEqual([`${wednesday} 07:00`, `${wednesday} 21:59`]);
   });
 
   it("not in daytime quiet hours (12:00–14:00)", () => {
-    const user = userIn("UTC", { reminders: { enabled: true, quietHours: { start: "12:00", end: "14:00" } } });
+    const user = userIn("UTC", {
+      reminders: { enabled: true, quietHours: { start: "12:00", end: "14:00" }, summary: defaultSummary },
+    });
     const habit = habitWith(["11:59", "12:00", "13:59", "14:00"]);
 
     expect(dueTimes(user, habit, utcWednesday)).toEqual([`${wednesday} 11:59`, `${wednesday} 14:00`]);
@@ -192,7 +196,7 @@ describe("when a reminder is not due", () => {
   });
 
   it("not when the user turned reminders off", () => {
-    const user = userIn("Europe/Berlin", { reminders: { enabled: false, quietHours: null } });
+    const user = userIn("Europe/Berlin", { reminders: { enabled: false, quietHours: null, summary: defaultSummary } });
 
     expect(dueTimes(user, habitWith(["08:00"]), berlinEight)).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import type { LoginCode } from "../access/access.js";
 import type { Completion } from "../completions/completion.js";
 import type { HabitFields } from "../habits/habit.js";
+import type { SummaryKind } from "../ports/store.js";
 import type { RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
 import type { LocalDate } from "../time/local-date.js";
 import type { LocalTime } from "../time/local-time.js";
@@ -86,6 +87,15 @@ export interface ApiKeyRow {
   revokedAt: Date | null;
 }
 
+export interface SummaryClaimRow {
+  id: string;
+  userId: string;
+  kind: SummaryKind;
+  period: string;
+  claimedAt: Date;
+  sentAt: Date | null;
+}
+
 export interface State {
   users: Map<string, UserRow>;
   habits: Map<string, HabitRow>;
@@ -97,6 +107,7 @@ export interface State {
   progress: Map<string, ProgressRow>;
   claims: Map<string, ClaimRow>;
   reminderClaims: Map<string, ReminderClaimRow>;
+  summaryClaims: Map<string, SummaryClaimRow>;
   loginCodes: Map<string, LoginCode>;
   apiKeys: Map<string, ApiKeyRow>;
 }
@@ -112,6 +123,7 @@ export function emptyState(): State {
     progress: new Map(),
     claims: new Map(),
     reminderClaims: new Map(),
+    summaryClaims: new Map(),
     loginCodes: new Map(),
     apiKeys: new Map(),
   };

@@ -13,6 +13,7 @@ import { createHabitRepository } from "./in-memory-habits.js";
 import { createReminderRepository } from "./in-memory-reminders.js";
 import { createRewardRepository } from "./in-memory-rewards.js";
 import { emptyState, type Scope, type State } from "./in-memory-state.js";
+import { createSummaryRepository } from "./in-memory-summaries.js";
 import { createUserRepository } from "./in-memory-users.js";
 
 export interface InMemoryStoreOptions {
@@ -43,6 +44,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): Store {
       draws: createDrawRepository(scope),
       rewards: createRewardRepository(scope),
       reminders: createReminderRepository(scope),
+      summaries: createSummaryRepository(scope),
       access: createAccessRepository(scope),
     };
   };

@@ -1,6 +1,6 @@
 import { nameKey } from "../habits/habit.js";
 import { type NewUser, UniqueViolation, type UserChanges, type UserRepository } from "../ports/store.js";
-import { defaultRewardOdds, type User } from "../users/user.js";
+import { defaultRewardOdds, defaultSummary, type User } from "../users/user.js";
 import { definedOnly, deleteHabits, deleteRewards, type Scope, type State, type UserRow } from "./in-memory-state.js";
 
 const keyOf = (value: string | null | undefined): string | null =>
@@ -57,7 +57,7 @@ export function createUserRepository(scope: Scope): UserRepository {
         language: user.language ?? "en",
         timezone: user.timezone ?? "UTC",
         rewardOdds: { ...defaultRewardOdds },
-        reminders: { enabled: true, quietHours: null },
+        reminders: { enabled: true, quietHours: null, summary: { ...defaultSummary } },
         telegramBlockedAt: null,
         createdAt: now,
         updatedAt: now,
@@ -105,7 +105,12 @@ export function createUserRepository(scope: Scope): UserRepository {
       if (changes.timezone !== undefined) next.timezone = changes.timezone;
       if (changes.rewardOdds) next.rewardOdds = { ...next.rewardOdds, ...definedOnly(changes.rewardOdds) };
       if (changes.reminders) {
-        next.reminders = structuredClone({ ...next.reminders, ...definedOnly(changes.reminders) });
+        const { summary, ...rest } = changes.reminders;
+        next.reminders = structuredClone({
+          ...next.reminders,
+          ...definedOnly(rest),
+          summary: { ...next.reminders.summary, ...definedOnly(summary ?? {}) },
+        });
       }
       if (changes.telegramBlockedAt !== undefined) next.telegramBlockedAt = structuredClone(changes.telegramBlockedAt);
       next.updatedAt = scope.now();
@@ -140,6 +145,7 @@ export function createUserRepository(scope: Scope): UserRepository {
         state.progress,
         state.claims,
         state.reminderClaims,
+        state.summaryClaims,
         state.loginCodes,
         state.apiKeys,
       ]) {

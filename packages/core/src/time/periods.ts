@@ -35,3 +35,9 @@ export function previousPeriod(period: Period): Period {
 export function periodLength(period: Period): number {
   return Temporal.PlainDate.from(period.start).until(Temporal.PlainDate.from(period.end)).days + 1;
 }
+
+/** The ISO week a date is in, as `2026-W49` (2027-01-01 is in `2026-W53`). */
+export function isoWeekKey(date: LocalDate): string {
+  const plain = Temporal.PlainDate.from(date);
+  return `${plain.yearOfWeek}-W${String(plain.weekOfYear).padStart(2, "0")}`;
+}

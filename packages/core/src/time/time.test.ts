@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, eachDate, isLocalDate, isoWeekday, maxDate, minDate } from "./local-date.js";
 import { isLocalTime, minutesOf } from "./local-time.js";
-import { nextPeriod, type PeriodKind, periodLength, periodOf, previousPeriod } from "./periods.js";
+import { isoWeekKey, nextPeriod, type PeriodKind, periodLength, periodOf, previousPeriod } from "./periods.js";
 import { canonicalTimeZone, instantOf, isTimeZone, localDateAt, localDateTimeAt } from "./zone.js";
 
 describe("isLocalDate", () => {
@@ -156,6 +156,15 @@ describe("periods", () => {
       start: "2028-02-01",
       end: "2028-02-29",
     });
+  });
+
+  it.each([
+    ["a mid-year Sunday", "2026-12-06", "2026-W49"],
+    ["the Monday of that week", "2026-11-30", "2026-W49"],
+    ["New Year 2027, in week 53 of 2026", "2027-01-01", "2026-W53"],
+    ["New Year 2026, in week 1 of 2026 though the week starts in 2025", "2025-12-29", "2026-W01"],
+  ])("isoWeekKey: %s (%s → %s)", (_name, date, key) => {
+    expect(isoWeekKey(date)).toBe(key);
   });
 });
 

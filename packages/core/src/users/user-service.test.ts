@@ -268,7 +268,34 @@ describe("the profile", () => {
     const updated = unwrap(
       await users.updateProfile(user.id, { reminders: { quietHours: { start: "22:00", end: "07:00" } } }),
     );
-    expect(updated.reminders).toEqual({ enabled: true, quietHours: { start: "22:00", end: "07:00" } });
+    expect(updated.reminders).toEqual({
+      enabled: true,
+      quietHours: { start: "22:00", end: "07:00" },
+      summary: { mode: "off", time: "21:00" },
+    });
+  });
+
+  it("the summary is off at 21:00 by default; a mode from the list and an HH:MM time are kept, each alone", async () => {
+    const { users, user } = await setUp();
+    expect(user.reminders.summary).toEqual({ mode: "off", time: "21:00" });
+
+    expect(await users.updateProfile(user.id, { reminders: { summary: { mode: "monthly", time: "9:00" } } })).toEqual({
+      ok: false,
+      reason: "invalid",
+      errors: [
+        { field: "reminders.summary.mode", code: "invalid_choice", allowed: ["off", "daily", "weekly"] },
+        { field: "reminders.summary.time", code: "invalid_format", limit: "HH:MM" },
+      ],
+    });
+    expect((await users.get(user.id))?.reminders.summary).toEqual({ mode: "off", time: "21:00" });
+
+    const daily = unwrap(await users.updateProfile(user.id, { reminders: { summary: { mode: "daily" } } }));
+    expect(daily.reminders.summary).toEqual({ mode: "daily", time: "21:00" });
+    const later = unwrap(await users.updateProfile(user.id, { reminders: { summary: { time: "22:30" } } }));
+    expect(later.reminders).toEqual({ enabled: true, quietHours: null, summary: { mode: "daily", time: "22:30" } });
+    // Its own switch: turning habit reminders off leaves the summary as it is.
+    const off = unwrap(await users.updateProfile(user.id, { reminders: { enabled: false } }));
+    expect(off.reminders.summary).toEqual({ mode: "daily", time: "22:30" });
   });
 
   it("another account's username is username_taken, case-insensitively", async () => {

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from "../shared/result.js";
 import { type FieldError, FieldErrors, type Invalid } from "../shared/validation.js";
 import { isLocalTime } from "../time/local-time.js";
 import { canonicalTimeZone, isTimeZone } from "../time/zone.js";
-import { type Language, languages, type User } from "./user.js";
+import { type Language, languages, type SummaryMode, summaryModes, type User } from "./user.js";
 
 export interface TelegramProfile {
   id: number;
@@ -32,7 +32,11 @@ export interface ProfileInput {
   language?: string;
   timezone?: string;
   rewardOdds?: { noRewardWeight?: number; minNoRewardChance?: number; guaranteeLastHabit?: boolean };
-  reminders?: { enabled?: boolean; quietHours?: { start: string; end: string } | null };
+  reminders?: {
+    enabled?: boolean;
+    quietHours?: { start: string; end: string } | null;
+    summary?: { mode?: string; time?: string };
+  };
 }
 
 export type AccountConflict = { reason: "username_taken" } | { reason: "email_taken" } | { reason: "telegram_taken" };
@@ -215,7 +219,14 @@ function validateProfile(input: ProfileInput): Result<UserChanges, Invalid> {
         quietErrors.push({ field: "reminders.quietHours.end", code: "invalid_format", limit: "HH:MM" });
     }
     for (const error of quietErrors) errors.add(error);
-    changes.reminders = input.reminders;
+    const { summary, ...rest } = input.reminders;
+    changes.reminders = rest;
+    if (summary) {
+      if (summary.mode !== undefined) errors.choice("reminders.summary.mode", summary.mode, summaryModes);
+      if (summary.time !== undefined && !isLocalTime(summary.time))
+        errors.add({ field: "reminders.summary.time", code: "invalid_format", limit: "HH:MM" });
+      changes.reminders.summary = { mode: summary.mode as SummaryMode | undefined, time: summary.time };
+    }
   }
   if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
   return ok(changes);

@@ -19,10 +19,23 @@ export interface RewardOdds {
   guaranteeLastHabit: boolean;
 }
 
+export const summaryModes = ["off", "daily", "weekly"] as const;
+export type SummaryMode = (typeof summaryModes)[number];
+
+/** The optional summary: its own switch, independent of habit reminders and their quiet hours. */
+export interface SummarySettings {
+  mode: SummaryMode;
+  /** Local time it is sent at (weekly: on Sundays). */
+  time: LocalTime;
+}
+
+export const defaultSummary: SummarySettings = { mode: "off", time: "21:00" };
+
 export interface ReminderSettings {
   enabled: boolean;
   /** No reminders from start to end (local times; may wrap midnight). */
   quietHours: { start: LocalTime; end: LocalTime } | null;
+  summary: SummarySettings;
 }
 
 export interface User {

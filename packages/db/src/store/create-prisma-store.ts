@@ -7,6 +7,7 @@ import { habitRepository } from "./habits.js";
 import { reminderRepository } from "./reminders.js";
 import { rewardRepository } from "./rewards.js";
 import { clientScope, type StoreScope, transactionOptions, transactionScope } from "./scope.js";
+import { summaryRepository } from "./summaries.js";
 import { userRepository } from "./users.js";
 
 function repositories(scope: StoreScope): Repositories {
@@ -17,6 +18,7 @@ function repositories(scope: StoreScope): Repositories {
     draws: drawRepository(scope),
     rewards: rewardRepository(scope),
     reminders: reminderRepository(scope),
+    summaries: summaryRepository(scope),
     access: accessRepository(scope),
   };
 }

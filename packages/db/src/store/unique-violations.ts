@@ -26,6 +26,7 @@ const uniqueIndexes: readonly UniqueIndex[] = [
   { model: "RewardDraw", fields: ["habitId", "date"], rule: "draw_date" },
   { model: "Reward", fields: ["userId", "activeNameKey"], rule: "reward_active_name" },
   { model: "ReminderClaim", fields: ["habitId", "date", "time"], rule: "reminder_claim" },
+  { model: "SummaryClaim", fields: ["userId", "kind", "period"], rule: "summary_claim" },
   { model: "ApiKey", fields: ["keyHash"], rule: "api_key_hash" },
 ];
 

@@ -1,7 +1,15 @@
 // User rows <-> the domain's User. Username and email are kept as given, with lower-cased key
 // columns beside them that carry the case-insensitive unique indexes; the Telegram identity, the
 // reward odds and the reminder settings are flat columns.
-import { type Language, type NewUser, nameKey, type User, type UserChanges } from "@habits/core";
+import {
+  defaultSummary,
+  type Language,
+  type NewUser,
+  nameKey,
+  type SummaryMode,
+  type User,
+  type UserChanges,
+} from "@habits/core";
 import type { Prisma, User as UserRow } from "../generated/sqlite/client.ts";
 
 /** The key a username or email is unique by, and found by at login. */
@@ -31,7 +39,12 @@ export function toUser(row: UserRow): User {
       minNoRewardChance: row.minNoRewardChance,
       guaranteeLastHabit: row.guaranteeLastReward,
     },
-    reminders: { enabled: row.remindersEnabled, quietHours: start !== null && end !== null ? { start, end } : null },
+    reminders: {
+      enabled: row.remindersEnabled,
+      quietHours: start !== null && end !== null ? { start, end } : null,
+      // A NULL time is the default one, so changing the default moves every user who never chose.
+      summary: { mode: row.summaryMode as SummaryMode, time: row.summaryTime ?? defaultSummary.time },
+    },
     hasPassword: row.passwordHash !== null,
     telegramBlockedAt: row.telegramBlockedAt,
     createdAt: row.createdAt,
@@ -68,6 +81,7 @@ export function newUserRow(id: string, user: NewUser): Prisma.UserUncheckedCreat
 export function userChangeColumns(changes: UserChanges): Prisma.UserUpdateManyMutationInput {
   const { rewardOdds: odds, reminders } = changes;
   const quietHours = reminders?.quietHours;
+  const summary = reminders?.summary;
   return {
     ...(changes.username !== undefined && { username: changes.username, usernameKey: loginKey(changes.username) }),
     ...(changes.email !== undefined && { email: changes.email, emailKey: loginKey(changes.email) }),
@@ -83,6 +97,8 @@ export function userChangeColumns(changes: UserChanges): Prisma.UserUpdateManyMu
       quietHoursStart: quietHours?.start ?? null,
       quietHoursEnd: quietHours?.end ?? null,
     }),
+    ...(summary?.mode !== undefined && { summaryMode: summary.mode }),
+    ...(summary?.time !== undefined && { summaryTime: summary.time }),
     ...(changes.telegramBlockedAt !== undefined && { telegramBlockedAt: changes.telegramBlockedAt }),
   };
 }
