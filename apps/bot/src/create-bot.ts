@@ -11,9 +11,11 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, FlowContext } from "./context.js";
 import { changeTimezoneId, createChangeTimezone } from "./conversations/change-timezone.js";
 import { createEditHabit, editHabitId } from "./conversations/edit-habit.js";
+import { createNewApiKey, newApiKeyId } from "./conversations/new-api-key.js";
 import { createNewHabit, newHabitId } from "./conversations/new-habit.js";
 import { createOnboarding, onboardingId } from "./conversations/onboarding.js";
 import { addRewardId, createAddReward, createEditReward, editRewardId } from "./conversations/reward-form.js";
+import { createApiAccessFeature } from "./features/api-access.js";
 import { createBackdateFeature } from "./features/backdate.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createDoneTodayFeature } from "./features/done-today.js";
@@ -99,6 +101,7 @@ export function createBot(deps: BotDependencies): HabitBot {
   guarded.use(createConversation(createEditReward(deps.core), editRewardId));
   guarded.use(createConversation(createNewHabit(deps.core), newHabitId));
   guarded.use(createConversation(createEditHabit(deps.core), editHabitId));
+  guarded.use(createConversation(createNewApiKey(deps.core), newApiKeyId));
   guarded.use(createStartFeature());
   guarded.use(createMenuFeature());
   guarded.use(createDoneTodayFeature(deps.core));
@@ -106,6 +109,7 @@ export function createBot(deps: BotDependencies): HabitBot {
   guarded.use(createStreaksFeature(deps.core));
   guarded.use(createStatsFeature(deps.core));
   guarded.use(createSettingsFeature(deps.core));
+  guarded.use(createApiAccessFeature(deps.core));
   guarded.use(createBackdateFeature(deps.core));
   guarded.use(createRewardsFeature(deps.core));
   guarded.use(createHabitsFeature(deps.core));

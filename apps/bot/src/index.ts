@@ -3,7 +3,7 @@ export { type BotDependencies, createBot, type HabitBot } from "./create-bot.js"
 export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";
 export { localesDirectory } from "./i18n.js";
 export { createReminderSender } from "./reminders/send-reminder.js";
-export { createSummaryPass, startTick } from "./reminders/tick.js";
+export { createReminderPass, createSummaryPass, startTick } from "./reminders/tick.js";
 export { registerWebhook, startPolling } from "./run-bot.js";
 export { createSummarySender } from "./summaries/send-summary.js";
 export { commandNames } from "./telegram/commands.js";

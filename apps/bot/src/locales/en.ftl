@@ -377,8 +377,6 @@ settings-summary-daily = 📅 Daily
 settings-summary-weekly = 🗓 Weekly, on Sundays
 settings-summary-time = 🕘 { $time }
 settings-summary-time-ask = At what time ({ $zone })?
-settings-api-text = 🔑 <b>API access</b>
-    🚧 Coming with the REST API: here you will get a one-time login code and API keys (each shown once).
 settings-export-sending = 📦 Preparing your data…
 settings-export-caption = 📦 Your data: account, habits, completions, rewards and claims (JSON).
 
@@ -394,3 +392,32 @@ backdate-confirm = Log <b>{ $habit }</b> as done for <b>{ $day }</b>?
 backdate-confirm-target = Log <b>{ $habit }</b> as done (target reached) for <b>{ $day }</b>?
 backdate-confirm-yes = ✅ Yes, log it
 backdate-logged-for = 📅 { $day }
+
+# API access
+api-title = 🔑 <b>API access</b>
+api-explain = Other apps can keep your habits through our REST API. To sign in to an app, get a one-time <b>login code</b>. For your own scripts, make an <b>API key</b> and send it in the <code>X-API-Key</code> header. Never share a code or a key: I will never ask you for one.
+api-keys-none = You have no API keys.
+api-keys-title = <b>Your API keys</b>
+api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · made { $created } · last used { $used }
+api-button-code = 🔢 Get a login code
+api-button-new-key = ➕ New API key
+api-button-revoke = 🗑 Revoke { $name }
+api-revoke-confirm = 🗑 Revoke <b>{ $name }</b> (<code>{ $prefix }…</code>)? Apps using it lose access at once.
+api-button-revoke-yes = 🗑 Yes, revoke it
+api-revoked-toast = 🗑 Key revoked.
+api-button-forget = 🧹 I saved it: delete this message
+api-forgotten = 🧹 Removed.
+api-code = 🔢 Your login code: <code>{ $code }</code>
+    It works once, within { $minutes } minutes. Enter it in the app that asked for it.
+api-code-limit = You can get { $limit } login codes an hour. The next one at { $time }.
+api-button-cancel = ✖️ Cancel
+api-button-back-to-access = 🔑 API access
+api-key-ask-name = ➕ <b>New API key</b>
+    Send a name for it, so you can tell your keys apart (for example: My script). Up to { $limit } characters.
+api-key-name-empty = ⚠️ The name can't be empty. Send a name of up to { $limit } characters.
+api-key-name-too-long = ⚠️ That name is too long: at most { $limit } characters. Send a shorter one.
+api-key-made = 🗝 Your new API key <b>{ $name }</b>:
+    <code>{ $key }</code>
+    Copy it now: I show it only this once, and I keep only a fingerprint of it.
+api-key-too-many = You already have { $limit } API keys. Revoke one to make another.
+api-key-gave-up = I didn't get a name, so I made no key.

@@ -365,8 +365,6 @@ settings-summary-daily = 📅 Күн сайын
 settings-summary-weekly = 🗓 Аптасына бір рет, жексенбіде
 settings-summary-time = 🕘 { $time }
 settings-summary-time-ask = Қай уақытта ({ $zone })?
-settings-api-text = 🔑 <b>API қолжетімділігі</b>
-    🚧 REST API-мен бірге келеді: мұнда бір реттік кіру коды мен API кілттерін аласыз (әрқайсысы бір рет көрсетіледі).
 settings-export-sending = 📦 Деректеріңізді дайындап жатырмын…
 settings-export-caption = 📦 Сіздің деректеріңіз: аккаунт, әдеттер, орындаулар, сыйлықтар және алынған сыйлықтар (JSON).
 
@@ -382,3 +380,32 @@ backdate-confirm = <b>{ $habit }</b> әдетін <b>{ $day }</b> күні ор�
 backdate-confirm-target = <b>{ $habit }</b> әдетін <b>{ $day }</b> күні орындалды (мақсатқа жетті) деп белгілейін бе?
 backdate-confirm-yes = ✅ Иә, белгілеу
 backdate-logged-for = 📅 { $day }
+
+# API қолжетімділігі
+api-title = 🔑 <b>API қолжетімділігі</b>
+api-explain = Басқа қолданбалар біздің REST API арқылы әдеттеріңізді жүргізе алады. Қолданбаға кіру үшін бір реттік <b>кіру кодын</b> алыңыз. Өз скрипттеріңіз үшін <b>API кілтін</b> жасап, оны <code>X-API-Key</code> тақырыбында жіберіңіз. Код пен кілтті ешкімге бермеңіз: мен оларды ешқашан сұрамаймын.
+api-keys-none = Сізде API кілттері жоқ.
+api-keys-title = <b>API кілттеріңіз</b>
+api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · жасалды { $created } · соңғы қолданылды { $used }
+api-button-code = 🔢 Кіру кодын алу
+api-button-new-key = ➕ Жаңа API кілті
+api-button-revoke = 🗑 { $name } кілтін қайтарып алу
+api-revoke-confirm = 🗑 <b>{ $name }</b> (<code>{ $prefix }…</code>) кілтін қайтарып аласыз ба? Оны қолданатын қолданбалар бірден қолжетімділіктен айырылады.
+api-button-revoke-yes = 🗑 Иә, қайтарып алу
+api-revoked-toast = 🗑 Кілт қайтарып алынды.
+api-button-forget = 🧹 Сақтадым: хабарды жою
+api-forgotten = 🧹 Жойылды.
+api-code = 🔢 Кіру кодыңыз: <code>{ $code }</code>
+    Ол бір рет, { $minutes } минут ішінде жарамды. Оны сұраған қолданбаға енгізіңіз.
+api-code-limit = Сағатына { $limit } кіру кодын алуға болады. Келесісі { $time }.
+api-button-cancel = ✖️ Бас тарту
+api-button-back-to-access = 🔑 API қолжетімділігі
+api-key-ask-name = ➕ <b>Жаңа API кілті</b>
+    Кілттерді ажырату үшін оның атауын жіберіңіз (мысалы: Менің скриптім). { $limit } таңбаға дейін.
+api-key-name-empty = ⚠️ Атау бос болмауы керек. { $limit } таңбаға дейінгі атау жіберіңіз.
+api-key-name-too-long = ⚠️ Атау тым ұзын: ең көбі { $limit } таңба. Қысқасын жіберіңіз.
+api-key-made = 🗝 Жаңа API кілтіңіз <b>{ $name }</b>:
+    <code>{ $key }</code>
+    Оны қазір көшіріп алыңыз: мен оны тек бір рет көрсетемін және тек оның іздерін сақтаймын.
+api-key-too-many = Сізде { $limit } API кілті бар. Жаңасын жасау үшін біреуін қайтарып алыңыз.
+api-key-gave-up = Атау алмадым, сондықтан кілт жасалмады.

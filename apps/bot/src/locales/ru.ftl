@@ -373,8 +373,6 @@ settings-summary-daily = 📅 Каждый день
 settings-summary-weekly = 🗓 Раз в неделю, по воскресеньям
 settings-summary-time = 🕘 { $time }
 settings-summary-time-ask = В какое время ({ $zone })?
-settings-api-text = 🔑 <b>Доступ к API</b>
-    🚧 Появится вместе с REST API: здесь можно будет получить одноразовый код входа и API-ключи (каждый показывается один раз).
 settings-export-sending = 📦 Готовлю ваши данные…
 settings-export-caption = 📦 Ваши данные: аккаунт, привычки, выполнения, награды и получения наград (JSON).
 
@@ -394,3 +392,32 @@ backdate-confirm = Отметить <b>{ $habit }</b> выполненной з�
 backdate-confirm-target = Отметить <b>{ $habit }</b> выполненной (цель достигнута) за <b>{ $day }</b>?
 backdate-confirm-yes = ✅ Да, отметить
 backdate-logged-for = 📅 { $day }
+
+# Доступ к API
+api-title = 🔑 <b>Доступ к API</b>
+api-explain = Другие приложения могут вести ваши привычки через наш REST API. Чтобы войти в приложение, получите одноразовый <b>код входа</b>. Для своих скриптов создайте <b>API-ключ</b> и передавайте его в заголовке <code>X-API-Key</code>. Никому не сообщайте код или ключ: я никогда их не спрашиваю.
+api-keys-none = У вас нет API-ключей.
+api-keys-title = <b>Ваши API-ключи</b>
+api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · создан { $created } · использован { $used }
+api-button-code = 🔢 Получить код входа
+api-button-new-key = ➕ Новый API-ключ
+api-button-revoke = 🗑 Отозвать { $name }
+api-revoke-confirm = 🗑 Отозвать <b>{ $name }</b> (<code>{ $prefix }…</code>)? Приложения с ним сразу потеряют доступ.
+api-button-revoke-yes = 🗑 Да, отозвать
+api-revoked-toast = 🗑 Ключ отозван.
+api-button-forget = 🧹 Я сохранил: удалить сообщение
+api-forgotten = 🧹 Удалено.
+api-code = 🔢 Ваш код входа: <code>{ $code }</code>
+    Он действует один раз, в течение { $minutes } минут. Введите его в приложении, которое его запросило.
+api-code-limit = Кодов входа в час можно получить не больше { $limit }. Следующий — в { $time }.
+api-button-cancel = ✖️ Отмена
+api-button-back-to-access = 🔑 Доступ к API
+api-key-ask-name = ➕ <b>Новый API-ключ</b>
+    Пришлите его название, чтобы отличать ключи (например: Мой скрипт). До { $limit } символов.
+api-key-name-empty = ⚠️ Название не может быть пустым. Пришлите название до { $limit } символов.
+api-key-name-too-long = ⚠️ Слишком длинное название: не больше { $limit } символов. Пришлите покороче.
+api-key-made = 🗝 Ваш новый API-ключ <b>{ $name }</b>:
+    <code>{ $key }</code>
+    Скопируйте его сейчас: я показываю его только один раз и храню лишь его отпечаток.
+api-key-too-many = У вас уже { $limit } API-ключей. Отзовите один, чтобы создать новый.
+api-key-gave-up = Я не получил названия, поэтому ключ не создан.

@@ -2,6 +2,7 @@
 // time zone conversation can keep it across replays).
 import { defaultHabitWeight, type Language, languages, oddsOf, type SummaryMode, type User } from "@habits/core";
 import { InlineKeyboard } from "grammy";
+import { apiButton } from "../access/api-buttons.js";
 import type { FlowContext } from "../context.js";
 import { menuButton } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
@@ -9,8 +10,8 @@ import { callbackData } from "../telegram/callback-data.js";
 /** `settings|<action>|<value>`: open a screen, or change one setting. */
 export const settingsData = callbackData("settings", ["action", "value"]);
 
-export type SettingsScreen = "main" | "language" | "odds" | "reminders" | "api";
-export const settingsScreens: readonly SettingsScreen[] = ["main", "language", "odds", "reminders", "api"];
+export type SettingsScreen = "main" | "language" | "odds" | "reminders";
+export const settingsScreens: readonly SettingsScreen[] = ["main", "language", "odds", "reminders"];
 
 /** No-reward weights offered: lower means more rewards. 10 is the default. */
 export const oddsPresets = [
@@ -94,7 +95,8 @@ export function mainScreen(ctx: FlowContext, view: SettingsView): Screen {
       button(ctx.t("settings-button-reminders"), "open", "reminders"),
     ],
     [button(ctx.t("settings-button-summary"), "summary", "open")],
-    [button(ctx.t("settings-button-api"), "open", "api"), button(ctx.t("settings-button-export"), "export")],
+    // API access is its own feature (features/api-access.ts), with its own buttons.
+    [apiButton(ctx.t("settings-button-api"), "open"), button(ctx.t("settings-button-export"), "export")],
     [menuButton(ctx, "main", "button-back")],
   ]);
   return { text, keyboard };
@@ -166,10 +168,6 @@ function remindersScreen(ctx: FlowContext, view: SettingsView): Screen {
   return { text, keyboard };
 }
 
-function apiScreen(ctx: FlowContext): Screen {
-  return { text: ctx.t("settings-api-text"), keyboard: InlineKeyboard.from([[backToSettings(ctx)]]) };
-}
-
 export function settingsScreen(ctx: FlowContext, screen: SettingsScreen, view: SettingsView): Screen {
   switch (screen) {
     case "language":
@@ -178,8 +176,6 @@ export function settingsScreen(ctx: FlowContext, screen: SettingsScreen, view: S
       return oddsScreen(ctx, view);
     case "reminders":
       return remindersScreen(ctx, view);
-    case "api":
-      return apiScreen(ctx);
     default:
       return mainScreen(ctx, view);
   }

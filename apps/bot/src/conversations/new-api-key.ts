@@ -1,0 +1,71 @@
+// 🔑 API access → ➕ New API key: the key's name, then the key, shown once in its own message.
+// A conversation, so a restart while the name is awaited continues. The key is made in the last
+// step and the flow ends with it, so it is never kept in the stored conversation state.
+import type { Conversation } from "@grammyjs/conversations";
+import { accessLimits, type Core } from "@habits/core";
+import { InlineKeyboard } from "grammy";
+import { forgetKeyboard } from "../access/api-access-screen.js";
+import { apiButton } from "../access/api-buttons.js";
+import type { BotContext, FlowContext } from "../context.js";
+import { escapeHtml } from "../telegram/html.js";
+
+export const newApiKeyId = "api-key-new";
+
+/** Wrong answers before the flow gives up (a conversation must not wait forever on nonsense). */
+const attempts = 5;
+
+type Made =
+  | { ok: true; key: string; name: string }
+  | { ok: false; reason: "too_long" | "required" | "too_many_keys" | "not_found" };
+
+export function createNewApiKey(core: Core) {
+  return async function newApiKey(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext) {
+    const cancel = InlineKeyboard.from([[apiButton(ctx.t("api-button-cancel"), "open")]]);
+    await ctx.reply(ctx.t("api-key-ask-name", { limit: accessLimits.apiKeyNameMax }), {
+      parse_mode: "HTML",
+      reply_markup: cancel,
+    });
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const answer = await conversation.wait();
+      const text = answer.message?.text;
+      // A button (Cancel included) or a command leaves this flow and is handled as usual.
+      if (answer.callbackQuery || text?.startsWith("/")) await conversation.halt({ next: true });
+      if (text === undefined) {
+        await answer.reply(answer.t("api-key-ask-name", { limit: accessLimits.apiKeyNameMax }), {
+          parse_mode: "HTML",
+          reply_markup: cancel,
+        });
+        continue;
+      }
+      const made = await conversation.external(async (): Promise<Made> => {
+        const result = await core.access.createApiKey(answer.account.id, text);
+        if (result.ok) return { ok: true, key: result.value.key, name: result.value.apiKey.name };
+        if (result.reason !== "invalid") return { ok: false, reason: result.reason };
+        return { ok: false, reason: result.errors[0]?.code === "too_long" ? "too_long" : "required" };
+      });
+      if (made.ok) {
+        await answer.reply(answer.t("api-key-made", { name: escapeHtml(made.name), key: made.key }), {
+          parse_mode: "HTML",
+          reply_markup: forgetKeyboard(answer)
+            .row()
+            .add(apiButton(answer.t("api-button-back-to-access"), "open")),
+        });
+        return;
+      }
+      if (made.reason === "too_many_keys" || made.reason === "not_found") {
+        await answer.reply(answer.t("api-key-too-many", { limit: accessLimits.maxApiKeys }), {
+          reply_markup: InlineKeyboard.from([[apiButton(answer.t("api-button-back-to-access"), "open")]]),
+        });
+        return;
+      }
+      const problem = made.reason === "too_long" ? "api-key-name-too-long" : "api-key-name-empty";
+      await answer.reply(answer.t(problem, { limit: accessLimits.apiKeyNameMax }), {
+        parse_mode: "HTML",
+        reply_markup: cancel,
+      });
+    }
+    await ctx.reply(ctx.t("api-key-gave-up"), {
+      reply_markup: InlineKeyboard.from([[apiButton(ctx.t("api-button-back-to-access"), "open")]]),
+    });
+  };
+}
