@@ -102,6 +102,9 @@ export function createReminderService(deps: CoreDependencies) {
       const retried: DueReminder[] = [];
       for (const claim of await store.reminders.unsent(now, maxAttempts)) {
         if (claim.claimedAt.getTime() < oldest) continue;
+        // Someone who blocked the bot gets nothing until they are back (then it has aged out).
+        const user = await store.users.findById(claim.userId);
+        if (!user || user.telegramBlockedAt !== null) continue;
         if (await store.completions.findByDate(claim.habitId, claim.date)) {
           await store.reminders.markSent(claim.habitId, claim.date, claim.time, now);
           continue;
