@@ -86,6 +86,9 @@ describe(`settings, stats and another day on ${dialect}`, () => {
 
       await user.send("Atlantis");
       expect(user.lastMessage()?.text).toBe(text("en", "timezone-unknown", { input: "Atlantis" }));
+      // A long one is quoted cut at whole characters (half an emoji is text Telegram refuses).
+      await user.send(`${"a".repeat(63)}😀😀`);
+      expect(user.lastMessage()?.text).toContain(`“${"a".repeat(63)}😀”`);
       expect((await kit.core.users.get(account.id))?.timezone).toBe("Europe/Berlin");
 
       await user.send("tokyo");

@@ -5,7 +5,7 @@ import { type Core, localDateTimeAt } from "@habits/core";
 import { Keyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { mainScreen, settingsViewOf } from "../settings/settings-screens.js";
-import { escapeHtml } from "../telegram/html.js";
+import { escapeHtml, excerpt } from "../telegram/html.js";
 import { presetZones, zoneFromLocation, zoneFromText } from "../timezone/find-zone.js";
 
 export const changeTimezoneId = "change-timezone";
@@ -68,7 +68,7 @@ async function handleAnswer(
     const retry =
       text === undefined && !location
         ? answer.t("settings-timezone-ask", { zone: escapeHtml(answer.account.timezone) })
-        : answer.t("timezone-unknown", { input: escapeHtml((text ?? "").slice(0, 64)) });
+        : answer.t("timezone-unknown", { input: escapeHtml(excerpt(text ?? "")) });
     await answer.reply(retry, { parse_mode: "HTML" });
     return false;
   }

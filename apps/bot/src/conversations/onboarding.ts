@@ -6,7 +6,7 @@ import { InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { newHabitData } from "../habits/habit-buttons.js";
 import { createMainMenuKeyboard } from "../keyboards/main-menu.js";
-import { escapeHtml } from "../telegram/html.js";
+import { escapeHtml, excerpt } from "../telegram/html.js";
 import { presetZones, zoneFromLocation, zoneFromText } from "../timezone/find-zone.js";
 
 export const onboardingId = "onboarding";
@@ -43,9 +43,7 @@ export function createOnboarding(core: Core) {
       }
       const zone = location ? zoneFromLocation(location.latitude, location.longitude) : zoneFromText(text);
       if (!zone) {
-        // Whole characters: cutting an emoji in half would leave text Telegram refuses.
-        const input = Array.from(text).slice(0, 64).join("");
-        await answer.reply(answer.t("timezone-unknown", { input: escapeHtml(input) }), { parse_mode: "HTML" });
+        await answer.reply(answer.t("timezone-unknown", { input: escapeHtml(excerpt(text)) }), { parse_mode: "HTML" });
         continue;
       }
       await conversation.external(() => core.users.updateProfile(answer.account.id, { timezone: zone }));
