@@ -150,4 +150,55 @@ describe(`the core services on ${dialect}`, () => {
     expect(await core.access.revokeApiKey(userId, made.value.apiKey.id)).toEqual({ ok: true, value: true });
     expect(await core.access.authenticateApiKey(made.value.key)).toBeUndefined();
   });
+
+  it("two refreshes of one refresh token at once: one succeeds, the other is reuse and ends the session", async () => {
+    const { userId } = await userWithHabit();
+    clock.set("2026-03-10T09:00:00Z");
+    for (let round = 0; round < 5; round++) {
+      const session = await core.sessions.start(userId);
+      if (!session.ok) throw new Error("session not started");
+      const answers = await Promise.all([
+        core.sessions.refresh(session.value.refreshToken),
+        core.sessions.refresh(session.value.refreshToken),
+      ]);
+      expect(answers.map((answer) => (answer.ok ? "ok" : answer.reason)).sort()).toEqual(["ok", "token_reused"]);
+      expect(await core.sessions.isActive(userId, session.value.familyId)).toBe(false);
+    }
+  });
+
+  it("10 refreshes of one refresh token at once: at most one succeeds, and the session ends", async () => {
+    const { userId } = await userWithHabit();
+    clock.set("2026-03-10T09:00:00Z");
+    const session = await core.sessions.start(userId);
+    if (!session.ok) throw new Error("session not started");
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => core.sessions.refresh(session.value.refreshToken)),
+    );
+    const reasons = answers.map((answer) => (answer.ok ? "ok" : answer.reason));
+    expect(reasons.filter((reason) => reason === "ok").length).toBeLessThanOrEqual(1);
+    expect(reasons).toContain("token_reused");
+    expect(reasons.every((reason) => ["ok", "token_reused", "session_revoked"].includes(reason))).toBe(true);
+    expect(await core.sessions.isActive(userId, session.value.familyId)).toBe(false);
+    const winner = answers.find((answer) => answer.ok);
+    if (winner?.ok) {
+      expect(await core.sessions.refresh(winner.value.refreshToken)).toEqual({ ok: false, reason: "session_revoked" });
+    }
+  });
+
+  it("tags on a habit by id, renamed and deleted, as the habit reads them", async () => {
+    const { userId, habit } = await userWithHabit();
+    const health = await core.tags.create(userId, { name: "Health", color: "#00aa00" });
+    const mind = await core.tags.create(userId, { name: "mind" });
+    if (!health.ok || !mind.ok) throw new Error("tags not created");
+    const tagged = await core.tags.setHabitTags(userId, habit.id, [mind.value.id, health.value.id]);
+    expect(tagged.ok && tagged.value.tags).toEqual(["Health", "mind"]);
+    expect(await core.tags.create(userId, { name: "HEALTH" })).toEqual({ ok: false, reason: "name_taken" });
+    await core.tags.update(userId, health.value.id, { name: "Body" });
+    expect((await core.habits.get(userId, habit.id))?.tags).toEqual(["Body", "mind"]);
+    await core.tags.delete(userId, mind.value.id);
+    expect((await core.habits.get(userId, habit.id))?.tags).toEqual(["Body"]);
+    expect((await core.tags.list(userId)).map((tag) => [tag.name, tag.color, tag.habitCount])).toEqual([
+      ["Body", "#00AA00", 1],
+    ]);
+  });
 });

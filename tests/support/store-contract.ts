@@ -1392,6 +1392,312 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe("sessions", () => {
+      const t0 = new Date("2026-03-10T12:00:00.125Z");
+      const days = (count: number) => new Date(t0.getTime() + count * 24 * 60 * 60 * 1000);
+      const refreshToken = (createdAt = t0, tokenHash = unique("token-hash")) => ({
+        tokenHash,
+        expiresAt: new Date(createdAt.getTime() + 7 * 24 * 60 * 60 * 1000),
+        createdAt,
+      });
+
+      it("openFamily keeps every field as given; findTokenByHash returns the token with its family", async () => {
+        const user = await newUser();
+        const fields = refreshToken();
+        const first = await store.sessions.openFamily(user.id, fields);
+        expect(first).toEqual({
+          id: expect.any(String),
+          familyId: expect.any(String),
+          ...fields,
+          rotatedAt: null,
+          family: { id: first.familyId, userId: user.id, createdAt: t0, revokedAt: null, revokedReason: null },
+        });
+        expect(await store.sessions.findTokenByHash(fields.tokenHash)).toEqual(first);
+        expect(await store.sessions.findTokenByHash(unique("token-hash"))).toBeUndefined();
+        expect(await store.sessions.isFamilyActive(user.id, first.familyId)).toBe(true);
+      });
+
+      it("addToken adds a token to the family; each is found by its own hash", async () => {
+        const user = await newUser();
+        const first = await store.sessions.openFamily(user.id, refreshToken());
+        const fields = refreshToken(days(1));
+        const second = await store.sessions.addToken(first.familyId, fields);
+        expect(second).toEqual({
+          id: expect.any(String),
+          familyId: first.familyId,
+          ...fields,
+          rotatedAt: null,
+          family: first.family,
+        });
+        expect(second.id).not.toBe(first.id);
+        expect(await store.sessions.findTokenByHash(fields.tokenHash)).toEqual(second);
+        expect(await store.sessions.findTokenByHash(first.tokenHash)).toEqual(first);
+      });
+
+      it("refuses a token hash stored already, even for another user, leaving no family behind (refresh_token_hash)", async () => {
+        const owner = await newUser();
+        const fields = refreshToken();
+        const first = await store.sessions.openFamily(owner.id, fields);
+        const stranger = await newUser();
+        await expectViolation(store.sessions.openFamily(stranger.id, fields), "refresh_token_hash");
+        await expectViolation(store.sessions.addToken(first.familyId, fields), "refresh_token_hash");
+        expect(await store.sessions.revokeFamilies(stranger.id, days(1), "logout_all")).toBe(0);
+        expect(await store.sessions.findTokenByHash(fields.tokenHash)).toEqual(first);
+      });
+
+      it("a token is rotated once; of 10 concurrent rotations, exactly one succeeds", async () => {
+        const user = await newUser();
+        const once = await store.sessions.openFamily(user.id, refreshToken());
+        expect(await store.sessions.markRotated(once.id, days(1))).toBe(true);
+        expect(await store.sessions.markRotated(once.id, days(2))).toBe(false);
+        expect((await store.sessions.findTokenByHash(once.tokenHash))?.rotatedAt).toEqual(days(1));
+        expect(await store.sessions.markRotated(randomUUID(), days(2))).toBe(false);
+
+        const raced = await store.sessions.addToken(once.familyId, refreshToken(days(1)));
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.sessions.markRotated(raced.id, days(3))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("revokeFamily revokes once and keeps the first reason; its tokens show it", async () => {
+        const user = await newUser();
+        const token = await store.sessions.openFamily(user.id, refreshToken());
+        expect(await store.sessions.revokeFamily(token.familyId, days(1), "reuse")).toBe(true);
+        expect(await store.sessions.revokeFamily(token.familyId, days(2), "logout")).toBe(false);
+        expect((await store.sessions.findTokenByHash(token.tokenHash))?.family).toEqual({
+          ...token.family,
+          revokedAt: days(1),
+          revokedReason: "reuse",
+        });
+        expect(await store.sessions.isFamilyActive(user.id, token.familyId)).toBe(false);
+        expect(await store.sessions.revokeFamily(randomUUID(), days(2), "logout")).toBe(false);
+      });
+
+      it("revokeFamilies revokes the user's open families but the one kept, and counts them", async () => {
+        const user = await newUser();
+        const bystander = await newUser();
+        const [kept, second, third, closed] = await Promise.all(
+          [0, 1, 2, 3].map(() => store.sessions.openFamily(user.id, refreshToken())),
+        );
+        const theirs = await store.sessions.openFamily(bystander.id, refreshToken());
+        await store.sessions.revokeFamily(closed?.familyId ?? "", days(1), "logout");
+
+        expect(await store.sessions.revokeFamilies(user.id, days(2), "password_change", kept?.familyId)).toBe(2);
+        for (const token of [second, third]) {
+          expect((await store.sessions.findTokenByHash(token?.tokenHash ?? ""))?.family).toMatchObject({
+            revokedAt: days(2),
+            revokedReason: "password_change",
+          });
+        }
+        expect((await store.sessions.findTokenByHash(closed?.tokenHash ?? ""))?.family.revokedReason).toBe("logout");
+        expect(await store.sessions.isFamilyActive(user.id, kept?.familyId ?? "")).toBe(true);
+        expect(await store.sessions.isFamilyActive(bystander.id, theirs.familyId)).toBe(true);
+
+        expect(await store.sessions.revokeFamilies(user.id, days(3), "logout_all")).toBe(1);
+        expect(await store.sessions.isFamilyActive(user.id, kept?.familyId ?? "")).toBe(false);
+      });
+
+      it("isFamilyActive is false for another user's family and an unknown one", async () => {
+        const owner = await newUser();
+        const stranger = await newUser();
+        const token = await store.sessions.openFamily(owner.id, refreshToken());
+        expect(await store.sessions.isFamilyActive(stranger.id, token.familyId)).toBe(false);
+        expect(await store.sessions.isFamilyActive(owner.id, randomUUID())).toBe(false);
+        expect(await store.sessions.revokeFamilies(stranger.id, days(1), "logout_all")).toBe(0);
+        expect(await store.sessions.isFamilyActive(owner.id, token.familyId)).toBe(true);
+      });
+
+      it("sessions go with their user", async () => {
+        const user = await newUser();
+        const token = await store.sessions.openFamily(user.id, refreshToken());
+        await store.users.delete(user.id);
+        expect(await store.sessions.findTokenByHash(token.tokenHash)).toBeUndefined();
+        expect(await store.sessions.isFamilyActive(user.id, token.familyId)).toBe(false);
+      });
+
+      it("a rollback undoes families, tokens, rotations and revocations", async () => {
+        const user = await newUser();
+        const existing = await store.sessions.openFamily(user.id, refreshToken());
+        const fields = refreshToken();
+        const failure = new Error("the work failed");
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.sessions.openFamily(user.id, fields);
+            await tx.sessions.markRotated(existing.id, days(1));
+            await tx.sessions.addToken(existing.familyId, refreshToken(days(1)));
+            await tx.sessions.revokeFamily(existing.familyId, days(1), "reuse");
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.sessions.findTokenByHash(fields.tokenHash)).toBeUndefined();
+        expect(await store.sessions.findTokenByHash(existing.tokenHash)).toEqual(existing);
+        expect(await store.sessions.revokeFamilies(user.id, days(2), "logout_all")).toBe(1);
+      });
+    });
+
+    describe("tags", () => {
+      const tagNames = (tags: Array<{ name: string }>) => tags.map((tag) => tag.name);
+
+      it("create keeps every field as given, with no habits; findById returns the same tag", async () => {
+        const user = await newUser();
+        const tag = await store.tags.create(user.id, { name: "Health", color: "#A1B2C3" });
+        expect(tag).toEqual({
+          id: expect.any(String),
+          name: "Health",
+          color: "#A1B2C3",
+          habitCount: 0,
+          createdAt: expect.any(Date),
+          updatedAt: expect.any(Date),
+        });
+        expect(await store.tags.findById(user.id, tag.id)).toEqual(tag);
+        expect(await store.tags.create(user.id, { name: "Plain", color: null })).toMatchObject({ color: null });
+      });
+
+      it("refuses a second tag of one name key, a habit's included; other users may have it (tag_name)", async () => {
+        const user = await newUser();
+        await store.tags.create(user.id, { name: "Health", color: null });
+        await expectViolation(store.tags.create(user.id, { name: "HEALTH", color: null }), "tag_name");
+        await store.habits.create(user.id, habitFields({ tags: ["Sleep"] }));
+        await expectViolation(store.tags.create(user.id, { name: "sleep", color: "#000000" }), "tag_name");
+        expect(tagNames(await store.tags.list(user.id))).toEqual(["Health", "Sleep"]);
+        const stranger = await newUser();
+        await expect(store.tags.create(stranger.id, { name: "health", color: null })).resolves.toMatchObject({
+          name: "health",
+        });
+      });
+
+      it("update replaces name and color; the habits carrying it read the new name", async () => {
+        const user = await newUser();
+        const habit = await store.habits.create(user.id, habitFields({ tags: ["Health"] }));
+        const [tag] = await store.tags.list(user.id);
+        const updated = await store.tags.update(user.id, tag?.id ?? "", { name: "Body", color: "#123456" });
+        expect(updated).toEqual({ ...tag, name: "Body", color: "#123456", habitCount: 1, updatedAt: expect.any(Date) });
+        expect(await store.tags.findById(user.id, tag?.id ?? "")).toEqual(updated);
+        expect((await store.habits.findById(user.id, habit.id))?.tags).toEqual(["Body"]);
+        // A habit naming the old key now makes a new tag; the new key finds the renamed one.
+        const next = await store.habits.create(user.id, habitFields({ tags: ["body", "health"] }));
+        expect(next.tags).toEqual(["Body", "health"]);
+      });
+
+      it("update refuses a name key another tag of the user has, and changes nothing (tag_name)", async () => {
+        const user = await newUser();
+        await store.tags.create(user.id, { name: "Health", color: null });
+        const tag = await store.tags.create(user.id, { name: "Mind", color: "#111111" });
+        await expectViolation(store.tags.update(user.id, tag.id, { name: "health", color: null }), "tag_name");
+        expect(await store.tags.findById(user.id, tag.id)).toEqual(tag);
+        expect(await store.tags.update(user.id, tag.id, { name: "MIND", color: "#111111" })).toMatchObject({
+          name: "MIND",
+        });
+      });
+
+      it("list is the user's tags by name key then id, each with its habits counted, archived ones too", async () => {
+        const user = await newUser();
+        for (const name of ["zeta", "Alpha", "mid"]) await store.tags.create(user.id, { name, color: null });
+        await store.habits.create(user.id, habitFields({ tags: ["alpha", "Beta"] }));
+        const archived = await store.habits.create(user.id, habitFields({ tags: ["alpha"] }));
+        await store.habits.setArchivedAt(user.id, archived.id, new Date());
+        await store.tags.create((await newUser()).id, { name: "Theirs", color: null });
+
+        const tags = await store.tags.list(user.id);
+        expect(tags.map((tag) => [tag.name, tag.habitCount])).toEqual([
+          ["Alpha", 2],
+          ["Beta", 1],
+          ["mid", 0],
+          ["zeta", 0],
+        ]);
+        for (const tag of tags) expect(await store.tags.findById(user.id, tag.id)).toEqual(tag);
+      });
+
+      it("ownedIds gives the given ids that are the user's tags", async () => {
+        const user = await newUser();
+        const mine = await store.tags.create(user.id, { name: "Mine", color: null });
+        const theirs = await store.tags.create((await newUser()).id, { name: "Theirs", color: null });
+        const unknown = randomUUID();
+        expect(await store.tags.ownedIds(user.id, [mine.id, theirs.id, unknown])).toEqual(new Set([mine.id]));
+        expect(await store.tags.ownedIds(user.id, [])).toEqual(new Set());
+      });
+
+      it("setHabitTags replaces the habit's tags (a repeat once), bumps its updatedAt, and can clear them", async () => {
+        const { user, habit } = await newHabit({ tags: ["Old"] });
+        const health = await store.tags.create(user.id, { name: "Health", color: null });
+        const mind = await store.tags.create(user.id, { name: "mind", color: null });
+        expect(await store.tags.setHabitTags(user.id, habit.id, [mind.id, health.id, mind.id])).toBe(true);
+        const tagged = await store.habits.findById(user.id, habit.id);
+        expect(tagged).toEqual({ ...habit, tags: ["Health", "mind"], updatedAt: expect.any(Date) });
+        expect(tagged?.updatedAt.getTime()).toBeGreaterThanOrEqual(habit.updatedAt.getTime());
+        expect((await store.tags.findById(user.id, mind.id))?.habitCount).toBe(1);
+
+        expect(await store.tags.setHabitTags(user.id, habit.id, [])).toBe(true);
+        expect((await store.habits.findById(user.id, habit.id))?.tags).toEqual([]);
+      });
+
+      it("setHabitTags is false for another user's habit, and refuses another user's tag, changing nothing", async () => {
+        const { user: owner, habit } = await newHabit({ tags: ["Kept"] });
+        const stranger = await newUser();
+        const theirs = await store.tags.create(stranger.id, { name: "Theirs", color: null });
+        const [kept] = await store.tags.list(owner.id);
+        expect(await store.tags.setHabitTags(stranger.id, habit.id, [theirs.id])).toBe(false);
+        await expect(store.tags.setHabitTags(owner.id, habit.id, [kept?.id ?? "", theirs.id])).rejects.toThrow();
+        await expect(store.tags.setHabitTags(owner.id, habit.id, [randomUUID()])).rejects.toThrow();
+        expect(await store.habits.findById(owner.id, habit.id)).toEqual(habit);
+      });
+
+      it("removeHabitTag takes one tag off the habit; false when it was not on, or not the user's habit", async () => {
+        const { user, habit } = await newHabit({ tags: ["Health", "Mind"] });
+        const [health, mind] = await store.tags.list(user.id);
+        const stranger = await newUser();
+        expect(await store.tags.removeHabitTag(stranger.id, habit.id, health?.id ?? "")).toBe(false);
+        expect(await store.tags.removeHabitTag(user.id, habit.id, health?.id ?? "")).toBe(true);
+        expect(await store.tags.removeHabitTag(user.id, habit.id, health?.id ?? "")).toBe(false);
+        const after = await store.habits.findById(user.id, habit.id);
+        expect(after).toEqual({ ...habit, tags: ["Mind"], updatedAt: expect.any(Date) });
+        expect(await store.tags.findById(user.id, health?.id ?? "")).toMatchObject({ name: "Health", habitCount: 0 });
+        expect(await store.tags.findById(user.id, mind?.id ?? "")).toMatchObject({ habitCount: 1 });
+      });
+
+      it("delete removes the tag from its habits; another user's tag is not found and stays", async () => {
+        const { user, habit } = await newHabit({ tags: ["Gone", "Kept"] });
+        const [gone] = await store.tags.list(user.id);
+        const stranger = await newUser();
+        expect(await store.tags.delete(stranger.id, gone?.id ?? "")).toBe(false);
+        expect(await store.tags.findById(stranger.id, gone?.id ?? "")).toBeUndefined();
+        expect(await store.tags.update(stranger.id, gone?.id ?? "", { name: "Mine", color: null })).toBeUndefined();
+        expect(await store.tags.list(stranger.id)).toEqual([]);
+
+        expect(await store.tags.delete(user.id, gone?.id ?? "")).toBe(true);
+        expect(await store.tags.findById(user.id, gone?.id ?? "")).toBeUndefined();
+        expect((await store.habits.findById(user.id, habit.id))?.tags).toEqual(["Kept"]);
+        expect(await store.tags.delete(user.id, gone?.id ?? "")).toBe(false);
+      });
+
+      it("a deleted habit no longer counts; tags go with their user", async () => {
+        const { user, habit } = await newHabit({ tags: ["Counted"] });
+        const [tag] = await store.tags.list(user.id);
+        await store.habits.delete(user.id, habit.id);
+        expect(await store.tags.findById(user.id, tag?.id ?? "")).toMatchObject({ habitCount: 0 });
+        await store.users.delete(user.id);
+        expect(await store.tags.list(user.id)).toEqual([]);
+        expect(await store.tags.findById(user.id, tag?.id ?? "")).toBeUndefined();
+      });
+
+      it("a rollback undoes tag writes and links", async () => {
+        const { user, habit } = await newHabit({ tags: ["Before"] });
+        const [before] = await store.tags.list(user.id);
+        const failure = new Error("the work failed");
+        await expect(
+          store.transaction(async (tx) => {
+            const made = await tx.tags.create(user.id, { name: "Made", color: null });
+            await tx.tags.setHabitTags(user.id, habit.id, [made.id]);
+            await tx.tags.update(user.id, before?.id ?? "", { name: "Renamed", color: "#FFFFFF" });
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.tags.list(user.id)).toEqual([before]);
+        expect(await store.habits.findById(user.id, habit.id)).toEqual(habit);
+      });
+    });
+
     describe("transactions", () => {
       it("commits every write and returns what the work returned; inside, reads see the writes", async () => {
         const user = await newUser();

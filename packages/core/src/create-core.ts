@@ -7,7 +7,9 @@ import type { PasswordHasher } from "./ports/password-hasher.js";
 import type { SecretSource } from "./ports/secrets.js";
 import { createReminderService } from "./reminders/reminder-service.js";
 import { createRewardService } from "./rewards/reward-service.js";
+import { createSessionService } from "./sessions/session-service.js";
 import { createSummaryService } from "./summaries/summary-service.js";
+import { createTagService } from "./tags/tag-service.js";
 import { createUserService } from "./users/user-service.js";
 
 /** Every use case, over one set of dependencies: what the bot, the API and the reminders call. */
@@ -21,6 +23,8 @@ export function createCore(deps: CoreDependencies & { passwords: PasswordHasher;
     reminders: createReminderService(deps),
     access: createAccessService(deps),
     summaries: createSummaryService(deps),
+    sessions: createSessionService(deps),
+    tags: createTagService(deps),
   };
 }
 

@@ -1,6 +1,14 @@
 export { createDatabase, type Database, type DatabaseClient } from "./create-database.js";
 export { type DatabaseTarget, defaultSqliteFile, parseDatabaseUrl } from "./database-url.js";
 export { type PurgeReport, purgeExpiredRecords, retention } from "./housekeeping.js";
+export {
+  abandonIdempotentRequest,
+  beginIdempotentRequest,
+  completeIdempotentRequest,
+  type IdempotencyStart,
+  type IdempotentRequest,
+  type IdempotentResponse,
+} from "./idempotency.js";
 export { MigrationError, type MigrationReport } from "./migrations.js";
 export { recordProcessedUpdate } from "./processed-updates.js";
 export { createPrismaStore } from "./store/create-prisma-store.js";

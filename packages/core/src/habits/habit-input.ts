@@ -49,8 +49,7 @@ export function validateHabit(input: HabitInput, base?: HabitFields, colorIndex 
   errors.text("description", description, { max: habitLimits.description });
 
   const defaultColor = base?.color ?? habitPalette[colorIndex % habitPalette.length] ?? "#4F46E5";
-  const color = (has("color") ? (pick("color") ?? defaultColor) : defaultColor).toUpperCase();
-  if (!/^#[0-9A-F]{6}$/.test(color)) errors.add({ field: "color", code: "invalid_format", limit: "#RRGGBB" });
+  const color = errors.color("color", has("color") ? (pick("color") ?? defaultColor) : defaultColor);
 
   const emoji = blankToNull(has("emoji") ? pick("emoji") : base?.emoji);
   errors.text("emoji", emoji, { max: 16 });

@@ -1,3 +1,4 @@
+import { tagLimits } from "../tags/tag.js";
 import type { IsoWeekday, LocalDate } from "../time/local-date.js";
 import type { LocalTime } from "../time/local-time.js";
 
@@ -45,7 +46,10 @@ export interface HabitFields {
   endDate: LocalDate | null;
   milestoneTarget: number | null;
   reminders: HabitReminder[];
-  /** Tag names; tags are created for the user as needed. */
+  /**
+   * Tag names, ordered by their name key; missing ones are created for the user (core.tags
+   * manages tags by id: rename, color, delete, and setting a habit's tags).
+   */
   tags: string[];
 }
 
@@ -61,7 +65,7 @@ export const habitLimits = {
   name: 100,
   description: 500,
   category: 50,
-  tagName: 50,
+  tagName: tagLimits.name,
   tags: 20,
   reminders: 5,
   allowedSkipDays: { min: 0, max: 7 },

@@ -13,6 +13,8 @@ import type { ApiKeyInfo, LoginCode } from "../access/access.js";
 import type { Completion, CompletionSource } from "../completions/completion.js";
 import type { Habit, HabitFields } from "../habits/habit.js";
 import type { Reward, RewardClaim, RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
+import type { SessionRevokedReason, StoredRefreshToken } from "../sessions/session.js";
+import type { Tag, TagFields } from "../tags/tag.js";
 import type { LocalDate } from "../time/local-date.js";
 import type { LocalTime } from "../time/local-time.js";
 import type { Language, ReminderSettings, RewardOdds, SummarySettings, TelegramIdentity, User } from "../users/user.js";
@@ -29,6 +31,7 @@ export type UniqueRule =
   | "reward_active_name"
   | "reminder_claim"
   | "api_key_hash"
+  | "refresh_token_hash"
   | "summary_claim";
 
 export class UniqueViolation extends Error {
@@ -289,6 +292,58 @@ export interface AccessRepository {
   touchApiKey(keyId: string, at: Date): Promise<void>;
 }
 
+export interface NewRefreshToken {
+  tokenHash: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+/** Login sessions (RefreshTokenFamily and RefreshToken rows): token hashes only, never the tokens. */
+export interface SessionRepository {
+  /**
+   * Opens a family for the user, created at the token's createdAt, with this token as its first.
+   * Throws UniqueViolation("refresh_token_hash") when the hash is stored already.
+   */
+  openFamily(userId: string, token: NewRefreshToken): Promise<StoredRefreshToken>;
+  /** Adds a token to the family. Throws UniqueViolation("refresh_token_hash") like openFamily. */
+  addToken(familyId: string, token: NewRefreshToken): Promise<StoredRefreshToken>;
+  /** The token with this hash and its family, rotated, expired or revoked alike. */
+  findTokenByHash(tokenHash: string): Promise<StoredRefreshToken | undefined>;
+  /** Marks the token rotated only if it is not yet: of several concurrent calls, one gets true. */
+  markRotated(tokenId: string, at: Date): Promise<boolean>;
+  /**
+   * Revokes the family unless it is revoked already (the first reason stays). False when it was,
+   * or when there is no such family.
+   */
+  revokeFamily(familyId: string, at: Date, reason: SessionRevokedReason): Promise<boolean>;
+  /** Revokes each of the user's families not revoked yet, but `exceptFamilyId`; how many it revoked. */
+  revokeFamilies(userId: string, at: Date, reason: SessionRevokedReason, exceptFamilyId?: string): Promise<number>;
+  /** True when the family is the user's and not revoked: one lookup by its id, for every API request. */
+  isFamilyActive(userId: string, familyId: string): Promise<boolean>;
+}
+
+/** The user's tags (Tag rows) and their links to habits (HabitTag rows). */
+export interface TagRepository {
+  /** Ordered by name key, then id. */
+  list(userId: string): Promise<Tag[]>;
+  findById(userId: string, id: string): Promise<Tag | undefined>;
+  /** Which of these ids are the user's tags (unknown ids and other users' tags are left out). */
+  ownedIds(userId: string, ids: readonly string[]): Promise<Set<string>>;
+  /** Throws UniqueViolation("tag_name") when the user has a tag of that name key. */
+  create(userId: string, fields: TagFields): Promise<Tag>;
+  /** Replaces name and color. Undefined when not found; throws UniqueViolation("tag_name") like create. */
+  update(userId: string, id: string, fields: TagFields): Promise<Tag | undefined>;
+  /** Deletes the tag and its links: the habits that carried it no longer do. */
+  delete(userId: string, id: string): Promise<boolean>;
+  /**
+   * Replaces the habit's tags with these (repeats count once) and bumps its updatedAt. False when
+   * the habit is not the user's; throws when a tag is not (services check first).
+   */
+  setHabitTags(userId: string, habitId: string, tagIds: readonly string[]): Promise<boolean>;
+  /** Takes the tag off the habit and bumps its updatedAt; false when the user's habit did not carry it. */
+  removeHabitTag(userId: string, habitId: string, tagId: string): Promise<boolean>;
+}
+
 /** The repositories, seeing one consistent state. */
 export interface Repositories {
   users: UserRepository;
@@ -299,6 +354,8 @@ export interface Repositories {
   reminders: ReminderRepository;
   access: AccessRepository;
   summaries: SummaryRepository;
+  sessions: SessionRepository;
+  tags: TagRepository;
 }
 
 export interface Store extends Repositories {

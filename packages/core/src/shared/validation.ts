@@ -68,6 +68,13 @@ export class FieldErrors {
     if (limits.max !== undefined && value > limits.max) this.add({ field, code: "too_large", limit: limits.max });
   }
 
+  /** A `#RRGGBB` color, upper-cased so that one color has one spelling; an error when it is not one. */
+  color(field: string, value: string): string {
+    const color = value.toUpperCase();
+    if (!/^#[0-9A-F]{6}$/.test(color)) this.add({ field, code: "invalid_format", limit: "#RRGGBB" });
+    return color;
+  }
+
   choice<T extends string | number>(field: string, value: T, allowed: readonly T[]): void {
     if (!allowed.includes(value)) this.add({ field, code: "invalid_choice", allowed });
   }

@@ -55,7 +55,8 @@ function tagIdsFor(scope: Scope, state: State, userId: string, names: readonly s
     const key = nameKey(name);
     let tag = [...state.tags.values()].find((row) => row.userId === userId && row.nameKey === key);
     if (!tag) {
-      tag = { id: scope.newId("tag"), userId, name, nameKey: key, createdAt: scope.now() };
+      const now = scope.now();
+      tag = { id: scope.newId("tag"), userId, name, nameKey: key, color: null, createdAt: now, updatedAt: now };
       state.tags.set(tag.id, tag);
     }
     if (!ids.includes(tag.id)) ids.push(tag.id);

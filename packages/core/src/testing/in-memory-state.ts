@@ -6,6 +6,7 @@ import type { Completion } from "../completions/completion.js";
 import type { HabitFields } from "../habits/habit.js";
 import type { SummaryKind } from "../ports/store.js";
 import type { RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
+import type { SessionRevokedReason } from "../sessions/session.js";
 import type { LocalDate } from "../time/local-date.js";
 import type { LocalTime } from "../time/local-time.js";
 import type { User } from "../users/user.js";
@@ -29,12 +30,14 @@ export interface HabitRow {
   updatedAt: Date;
 }
 
-interface TagRow {
+export interface TagRow {
   id: string;
   userId: string;
   name: string;
   nameKey: string;
+  color: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface DrawRow extends RewardDraw {
@@ -87,6 +90,23 @@ export interface ApiKeyRow {
   revokedAt: Date | null;
 }
 
+interface SessionFamilyRow {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  revokedReason: SessionRevokedReason | null;
+}
+
+export interface RefreshTokenRow {
+  id: string;
+  familyId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdAt: Date;
+  rotatedAt: Date | null;
+}
+
 export interface SummaryClaimRow {
   id: string;
   userId: string;
@@ -110,6 +130,8 @@ export interface State {
   summaryClaims: Map<string, SummaryClaimRow>;
   loginCodes: Map<string, LoginCode>;
   apiKeys: Map<string, ApiKeyRow>;
+  sessionFamilies: Map<string, SessionFamilyRow>;
+  refreshTokens: Map<string, RefreshTokenRow>;
 }
 
 export function emptyState(): State {
@@ -126,6 +148,8 @@ export function emptyState(): State {
     summaryClaims: new Map(),
     loginCodes: new Map(),
     apiKeys: new Map(),
+    sessionFamilies: new Map(),
+    refreshTokens: new Map(),
   };
 }
 

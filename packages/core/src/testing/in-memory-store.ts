@@ -12,8 +12,10 @@ import { createCompletionRepository, createDrawRepository } from "./in-memory-ac
 import { createHabitRepository } from "./in-memory-habits.js";
 import { createReminderRepository } from "./in-memory-reminders.js";
 import { createRewardRepository } from "./in-memory-rewards.js";
+import { createSessionRepository } from "./in-memory-sessions.js";
 import { emptyState, type Scope, type State } from "./in-memory-state.js";
 import { createSummaryRepository } from "./in-memory-summaries.js";
+import { createTagRepository } from "./in-memory-tags.js";
 import { createUserRepository } from "./in-memory-users.js";
 
 export interface InMemoryStoreOptions {
@@ -46,6 +48,8 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): Store {
       reminders: createReminderRepository(scope),
       summaries: createSummaryRepository(scope),
       access: createAccessRepository(scope),
+      sessions: createSessionRepository(scope),
+      tags: createTagRepository(scope),
     };
   };
 

@@ -151,6 +151,9 @@ export function createUserRepository(scope: Scope): UserRepository {
       ]) {
         for (const key of owned<{ userId: string }>(table)) table.delete(key);
       }
+      const families = owned(state.sessionFamilies);
+      for (const key of families) state.sessionFamilies.delete(key);
+      for (const [key, token] of state.refreshTokens) if (families.has(token.familyId)) state.refreshTokens.delete(key);
       return true;
     },
 

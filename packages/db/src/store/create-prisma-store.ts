@@ -7,7 +7,9 @@ import { habitRepository } from "./habits.js";
 import { reminderRepository } from "./reminders.js";
 import { rewardRepository } from "./rewards.js";
 import { clientScope, type StoreScope, transactionOptions, transactionScope } from "./scope.js";
+import { sessionRepository } from "./sessions.js";
 import { summaryRepository } from "./summaries.js";
+import { tagRepository } from "./tags.js";
 import { userRepository } from "./users.js";
 
 function repositories(scope: StoreScope): Repositories {
@@ -20,6 +22,8 @@ function repositories(scope: StoreScope): Repositories {
     reminders: reminderRepository(scope),
     summaries: summaryRepository(scope),
     access: accessRepository(scope),
+    sessions: sessionRepository(scope),
+    tags: tagRepository(scope),
   };
 }
 

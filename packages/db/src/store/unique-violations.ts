@@ -28,6 +28,7 @@ const uniqueIndexes: readonly UniqueIndex[] = [
   { model: "ReminderClaim", fields: ["habitId", "date", "time"], rule: "reminder_claim" },
   { model: "SummaryClaim", fields: ["userId", "kind", "period"], rule: "summary_claim" },
   { model: "ApiKey", fields: ["keyHash"], rule: "api_key_hash" },
+  { model: "RefreshToken", fields: ["tokenHash"], rule: "refresh_token_hash" },
 ];
 
 /** Prisma's default name for a unique index: `Model_field1_field2_key`. */
