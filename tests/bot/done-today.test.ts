@@ -118,7 +118,9 @@ describe(`done today on ${dialect}`, () => {
       const firstList = before.find((message) => message.inlineButtons.flat().includes("Walk"));
       expect(firstList).toBeDefined();
       await user.tap("Walk");
-      expect(user.callbackAnswers().at(-1)).toBe(text(language, "error-already-completed", { date: "2026-03-10" }));
+      expect(user.callbackAnswers().at(-1)).toBe(
+        text(language, "error-already-completed", { date: dayLabel(language, "2026-03-10", "long") }),
+      );
       expect(user.messages()).toEqual(before);
       expect(
         await kit.core.completions.list(account.id, (await kit.core.habits.list(account.id))[0]?.id ?? ""),
@@ -138,7 +140,10 @@ describe(`done today on ${dialect}`, () => {
     await user.command("done");
     await Promise.all([user.tap("Jog"), user.tap("Jog")]);
     expect(await kit.core.completions.list(account.id, ids[0] ?? "")).toHaveLength(1);
-    expect(user.callbackAnswers()).toEqual(["", text("en", "error-already-completed", { date: "2026-03-10" })]);
+    expect(user.callbackAnswers()).toEqual([
+      "",
+      text("en", "error-already-completed", { date: dayLabel("en", "2026-03-10", "long") }),
+    ]);
   });
 
   it("counts the streak on over days", async () => {
@@ -210,5 +215,41 @@ describe(`done today on ${dialect}`, () => {
     expect(user.lastMessage()?.text).toContain(text("en", "done-logged", { habit: "Walk", streak: 1 }));
     expect((await kit.core.completions.list(account.id, created.value.id))?.map((item) => item.value)).toEqual([5]);
     expect(await dueNames(account.id)).toEqual([]);
+  });
+
+  it("a weekly habit done today leaves the list for today and answers with its week's count", async () => {
+    const { user, account } = await personWith("en", ["Read"]);
+    const gym = await kit.core.habits.create(account.id, {
+      name: "Gym",
+      frequency: { type: "weekly", timesPerPeriod: 3 },
+    });
+    // Tuesday: a Mon/Wed habit is not due, so it is not one of today's.
+    await kit.core.habits.create(account.id, { name: "Swim", exemptWeekdays: [2, 4, 5, 6, 7] });
+    if (!gym.ok) throw new Error(JSON.stringify(gym));
+    await user.command("done");
+    const progress = (bar: string, done: number) => text("en", "done-today-progress", { bar, done, total: 2 });
+    expect(user.lastMessage()?.text).toBe(`${text("en", "done-title")}\n${progress("▱▱", 0)}`);
+    expect(user.buttons().slice(0, 2)).toEqual(["Read", "Gym"]);
+
+    await user.tap("Gym");
+    expect(user.lastMessage()?.text).toContain(
+      text("en", "done-logged-period", { habit: "Gym", done: 1, target: 3, period: "week" }),
+    );
+    expect(user.lastMessage()?.text).toContain(progress("▰▱", 1));
+    await user.command("done");
+    expect(user.buttons()[0]).toBe("Read");
+    expect(user.buttons()).not.toContain("Gym");
+
+    await user.tap("Read");
+    await user.command("done");
+    expect(user.lastMessage()?.text).toBe(`${text("en", "done-nothing-due")}\n${progress("▰▰", 2)}`);
+  });
+
+  it("a person whose habits are none of today's is told nothing is left, without a progress line", async () => {
+    const { user } = await personWith("en", []);
+    const account = await accountOf(kit, user);
+    await kit.core.habits.create(account.id, { name: "Swim", exemptWeekdays: [2, 4, 5, 6, 7] });
+    await user.command("done");
+    expect(user.lastMessage()?.text).toBe(text("en", "done-nothing-due"));
   });
 });

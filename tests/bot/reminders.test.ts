@@ -1,7 +1,7 @@
 // Reminders as a person gets them: the minute pass of the worker claims what is due and sends it
 // through the real bot to the kit's fake Telegram; the buttons under it work like anywhere else.
 // A person who blocked the bot gets nothing more until they write again.
-import { createReminderPass, createReminderSender, type HabitBot } from "@habits/bot";
+import { createReminderPass, createReminderSender, dayLabel, type HabitBot } from "@habits/bot";
 import { createLogger } from "@habits/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -91,6 +91,34 @@ describe(`reminders in the chat on ${dialect}`, () => {
     expect(user.lastMessage()?.html).toContain("Read &lt;fast&gt;");
     await user.tap(text("reminder-skip"));
     expect(user.lastMessage()?.text).toBe(text("reminder-skipped", { habit: "Read &lt;fast&gt;" }));
+  });
+
+  it("Skip today keeps the habit's later reminders of the day quiet; the next day they come again", async () => {
+    const { user } = await personWithReminders();
+    const pass = passFor(kit.bot);
+    kit.clock.set("2026-03-10T09:00:20Z");
+    await pass();
+    await user.tap(text("reminder-skip"));
+    const before = sentTo(user);
+    kit.clock.set("2026-03-10T10:00:20Z");
+    await pass();
+    expect(sentTo(user)).toBe(before);
+    kit.clock.set("2026-03-11T09:00:20Z");
+    await pass();
+    expect(sentTo(user)).toBe(before + 1);
+  });
+
+  it("Done on yesterday's reminder logs yesterday and says so", async () => {
+    const { user, habitId, userId } = await personWithReminders();
+    const pass = passFor(kit.bot);
+    kit.clock.set("2026-03-10T10:00:20Z");
+    await pass();
+    kit.clock.set("2026-03-11T07:00:00Z");
+    await user.tap(text("reminder-done"));
+    expect(user.lastMessage()?.text.split("\n")[0]).toBe(
+      text("backdate-logged-for", { day: dayLabel("en", "2026-03-10", "long") }),
+    );
+    expect((await kit.core.completions.list(userId, habitId))?.map((item) => item.date)).toEqual(["2026-03-10"]);
   });
 
   it("marks a person who blocked the bot, sends them nothing more, and starts again when they write", async () => {

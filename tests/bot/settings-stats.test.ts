@@ -1,5 +1,6 @@
 // ⚙️ Settings, 📊 Stats and 📅 Done for another day, played by people in a chat with the real bot
 // over a real database. The kit's clock stands at Tuesday 2026-03-10 09:00 UTC (10:00 in Berlin).
+import { dayLabel } from "@habits/bot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   accountOf,
@@ -323,7 +324,18 @@ describe(`settings, stats and another day on ${dialect}`, () => {
       const yesterday = text("en", "backdate-day-logged", { day: text("en", "backdate-yesterday") });
       expect(user.buttons()).toContain(yesterday);
       await user.tap(yesterday);
-      expect(user.callbackAnswers().at(-1)).toBe(text("en", "error-already-completed", { date: "2026-03-09" }));
+      expect(user.callbackAnswers().at(-1)).toBe(
+        text("en", "error-already-completed", { date: dayLabel("en", "2026-03-09", "long") }),
+      );
+    });
+
+    it("answers a day logged further back with that day's own streak, not today's", async () => {
+      const { user } = await personWith(["Read"]);
+      await user.command("backdate");
+      await user.tap("Read");
+      await user.tap(day("2026-03-07"));
+      await user.tap(text("en", "backdate-confirm-yes"));
+      expect(user.lastMessage()?.text).toContain(text("en", "done-logged", { habit: "Read", streak: 1 }));
     });
 
     it("offers no day before the last 7 and refuses one that slipped out of the window", async () => {

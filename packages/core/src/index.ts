@@ -5,6 +5,7 @@ export * from "./analytics/strength.js";
 export * from "./analytics/success.js";
 export * from "./completions/completion.js";
 export * from "./completions/completion-service.js";
+export { counts as countsAsDone } from "./completions/streak-recompute.js";
 export * from "./core-dependencies.js";
 export * from "./create-core.js";
 export * from "./habits/habit.js";

@@ -3,6 +3,7 @@
 // the middle loses nothing, and an out-of-date step is refused by the core, not guessed at.
 import { addDays, type Core, defaultCoreSettings, isLocalDate, isWithinRange } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
+import { completionAnswer, completionButtons, refusalText, tapValue } from "../completions/completion-answer.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { anotherDayButton, backdateData } from "../keyboards/another-day.js";
@@ -11,7 +12,6 @@ import { callbackData } from "../telegram/callback-data.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
 import { show } from "../telegram/show.js";
-import { completionButtons, describeCompletion, refusalKey, tapValue } from "./done-today.js";
 
 const habitData = callbackData("bd-habit", ["habit"]);
 const dayData = callbackData("bd-day", ["habit", "date"]);
@@ -95,7 +95,9 @@ export function createBackdateFeature(core: Core): Composer<BotContext> {
     if (!data || !found) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
     const { habit } = found;
     if ((await core.completions.list(ctx.account.id, habit.id, { from: data.date, to: data.date }))?.length) {
-      return ctx.answerCallbackQuery(ctx.t("error-already-completed", { date: data.date }));
+      return ctx.answerCallbackQuery(
+        ctx.t("error-already-completed", { date: dayLabel(ctx.account.language, data.date, "long") }),
+      );
     }
     await ctx.answerCallbackQuery();
     const text = ctx.t(habit.type === "measurable" ? "backdate-confirm-target" : "backdate-confirm", {
@@ -122,17 +124,11 @@ export function createBackdateFeature(core: Core): Composer<BotContext> {
       // Confirming a measurable habit logs its target: the day counts as done.
       ...tapValue(habit),
     });
-    if (!result.ok) {
-      const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);
-      return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
-    }
+    if (!result.ok) return ctx.answerCallbackQuery(refusalText(ctx, result));
     await ctx.answerCallbackQuery();
-    const { completion } = result.value;
-    const lines = [
-      ctx.t("backdate-logged-for", { day: dayLabel(ctx.account.language, completion.date, "long") }),
-      ...describeCompletion(ctx, result.value, habit.name),
-    ];
+    const lines = await completionAnswer(core, ctx, result.value, habit);
     const keyboard = completionButtons(ctx, result.value)
+      .row()
       .add(anotherDayButton(ctx))
       .row()
       .add(menuButton(ctx, "main", "button-back"));

@@ -2,12 +2,12 @@
 // that completion back (and the reward piece it earned), the same as Undo under a done answer.
 import type { Core } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
+import { undoData } from "../completions/completion-answer.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { menuButton } from "../keyboards/main-menu.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { show } from "../telegram/show.js";
-import { undoData } from "./done-today.js";
 
 export function createUndoFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -38,6 +38,10 @@ done-no-habits = You have no habits yet. Create one with /new.
 done-nothing-due = 🎉 Nothing left for today. Well done!
 done-today-progress = Today: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> done! 🔥 Streak: { $streak }
+done-logged-period = ✅ <b>{ $habit }</b> done! 📅 { $done }/{ $target } { $period ->
+        [week] this week
+       *[month] this month
+    }
 done-reward-won = 🎁 You won a piece of <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> is yours: claim it in Rewards.
 done-no-reward = No reward this time. Keep going!

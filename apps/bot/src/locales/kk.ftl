@@ -38,6 +38,10 @@ done-no-habits = Әзірге әдеттеріңіз жоқ. Біріншісі�
 done-nothing-due = 🎉 Бүгінге бәрі орындалды. Жарайсыз!
 done-today-progress = Бүгін: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> орындалды! 🔥 Серия: { $streak }
+done-logged-period = ✅ <b>{ $habit }</b> орындалды! 📅 { $period ->
+        [week] осы аптада
+       *[month] осы айда
+    } { $done }/{ $target }
 done-reward-won = 🎁 Сіз <b>{ $reward }</b> сыйлығының бір бөлігін алдыңыз! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> сіздікі: оны «Сыйлықтар» бөлімінен алыңыз.
 done-no-reward = Бұл жолы сыйлық жоқ. Жалғастыра беріңіз!

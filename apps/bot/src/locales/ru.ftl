@@ -38,6 +38,10 @@ done-no-habits = У вас пока нет привычек. Создайте п
 done-nothing-due = 🎉 На сегодня всё. Отличная работа!
 done-today-progress = Сегодня: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> — сделано! 🔥 Серия: { $streak }
+done-logged-period = ✅ <b>{ $habit }</b> — сделано! 📅 { $done }/{ $target } { $period ->
+        [week] за эту неделю
+       *[month] за этот месяц
+    }
 done-reward-won = 🎁 Вы получили часть награды <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> ваша: заберите её в разделе «Награды».
 done-no-reward = В этот раз без награды. Продолжайте!

@@ -1,10 +1,9 @@
 // The buttons under a reminder. Done is the same completion as anywhere else (source "reminder");
 // Snooze brings it back in an hour; Skip today just closes the reminder.
-import type { Core } from "@habits/core";
+import { type Core, isLocalDate } from "@habits/core";
 import { Composer } from "grammy";
+import { completionAnswer, completionButtons, refusalText, tapValue } from "../completions/completion-answer.js";
 import type { BotContext } from "../context.js";
-import { completionButtons, describeCompletion, refusalKey, tapValue } from "../features/done-today.js";
-import { habitLabel } from "../habits/habit-text.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
 import { show } from "../telegram/show.js";
@@ -26,16 +25,10 @@ export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
       source: "reminder",
       ...tapValue(habit),
     });
-    if (!result.ok) {
-      const refusal = result.reason === "invalid" ? { key: "error-stale-button" } : refusalKey(result);
-      return ctx.answerCallbackQuery(ctx.t(refusal.key, refusal.args));
-    }
+    if (!result.ok) return ctx.answerCallbackQuery(refusalText(ctx, result));
     await ctx.answerCallbackQuery();
-    await show(
-      ctx,
-      describeCompletion(ctx, result.value, habitLabel(habit)).join("\n"),
-      completionButtons(ctx, result.value),
-    );
+    const lines = await completionAnswer(core, ctx, result.value, habit);
+    await show(ctx, lines.join("\n"), completionButtons(ctx, result.value));
   });
   feature.callbackQuery(reminderSnoozeData.filter, async (ctx) => {
     const data = reminderSnoozeData.unpack(ctx.callbackQuery.data);
@@ -48,7 +41,11 @@ export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
   feature.callbackQuery(reminderSkipData.filter, async (ctx) => {
     const data = reminderSkipData.unpack(ctx.callbackQuery.data);
     const habit = data && (await core.habits.get(ctx.account.id, data.habit));
-    if (!habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const skipped =
+      data && habit && isLocalDate(data.date)
+        ? await core.reminders.skipDay(ctx.account.id, habit.id, data.date)
+        : undefined;
+    if (!habit || !skipped?.ok) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
     await ctx.answerCallbackQuery();
     await show(ctx, ctx.t("reminder-skipped", { habit: escapeHtml(habit.name) }));
   });

@@ -77,6 +77,7 @@ describe("the reminder pass of the tick", () => {
         },
         markSent: core.reminders.markSent,
         snooze: core.reminders.snooze,
+        skipDay: core.reminders.skipDay,
         retryDue: core.reminders.retryDue,
       },
     };
@@ -97,6 +98,7 @@ describe("the reminder pass of the tick", () => {
         claim: core.reminders.claim,
         markSent: core.reminders.markSent,
         snooze: core.reminders.snooze,
+        skipDay: core.reminders.skipDay,
         retryDue: core.reminders.retryDue,
       },
     };

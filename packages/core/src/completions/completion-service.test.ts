@@ -787,3 +787,22 @@ describe("list", () => {
     expect(await f.core.completions.list(f.user.id, theirs.id)).toBeUndefined();
   });
 });
+
+describe("what is due today", () => {
+  it("a weekly habit done today is done for today though its week is not complete; a habit not due today is neither", async () => {
+    const f = await setUp();
+    const gym = await f.habit({ name: "Gym", frequency: { type: "weekly", timesPerPeriod: 3 } });
+    // Tuesday: a Mon/Wed habit is not due.
+    await f.habit({ name: "Swim", exemptWeekdays: [2, 4, 5, 6, 7] });
+    await f.habit({ name: "Read" });
+    const walk = await f.habit({ name: "Walk", ...minutes });
+    unwrap(await f.complete(gym.id));
+    unwrap(await f.complete(walk.id, { value: 10 }));
+
+    const found = await f.core.completions.dueToday(f.user.id);
+    // Walk was logged below its target: still to do, and not done.
+    expect(found?.due.map((habit) => habit.name)).toEqual(["Read", "Walk"]);
+    expect(found?.doneToday.map((habit) => habit.name)).toEqual(["Gym"]);
+    expect(found?.habits.map((habit) => habit.name)).toEqual(["Gym", "Swim", "Read", "Walk"]);
+  });
+});

@@ -306,15 +306,30 @@ export function createCompletionService(deps: CoreDependencies) {
       }
     },
 
-    /** The user's active habits, and those still to be done today (what "Done today" offers). */
-    async dueToday(userId: string): Promise<{ today: LocalDate; habits: Habit[]; due: Habit[] } | undefined> {
+    /**
+     * The user's active habits, those still to be done today (what "Done today" offers) and those
+     * done today: together, today's habits (a Mon/Wed habit on a Tuesday is neither).
+     */
+    async dueToday(
+      userId: string,
+    ): Promise<{ today: LocalDate; habits: Habit[]; due: Habit[]; doneToday: Habit[] } | undefined> {
       const user = await deps.store.users.findById(userId);
       if (!user) return undefined;
       const now = today(user);
       const habits = await deps.store.habits.list(userId, { status: "active" });
       const from = minDate(periodOf("month", now).start, periodOf("week", now).start);
       const done = await deps.store.completions.listForUser(userId, { from, to: now });
-      return { today: now, habits, due: habits.filter((habit) => isStillDue(habit, now, done)) };
+      const loggedToday = new Map(done.filter((item) => item.date === now).map((item) => [item.habitId, item]));
+      const isDoneToday = (habit: Habit) => {
+        const logged = loggedToday.get(habit.id);
+        return logged !== undefined && counts(habit, logged.value);
+      };
+      return {
+        today: now,
+        habits,
+        due: habits.filter((habit) => isStillDue(habit, now, done)),
+        doneToday: habits.filter(isDoneToday),
+      };
     },
 
     /** Current and longest streak of one habit today. */
@@ -342,12 +357,17 @@ export function createCompletionService(deps: CoreDependencies) {
 
 const rollback = new Error("batch rolled back");
 
-/** Is the habit still to be done on `date`, given the user's completions around it? */
+/**
+ * Is the habit still to be done on `date`, given the user's completions around it? Not once it was
+ * done that day (one completion per day): a weekly habit at 1 of 3 is done for today. (A
+ * measurable log below its target is not done: it stays due.)
+ */
 export function isStillDue(habit: Habit, date: LocalDate, completions: readonly Completion[]): boolean {
   if (habit.archivedAt !== null || !isWithinRange(habit, date)) return false;
   const mine = completions.filter((completion) => completion.habitId === habit.id && counts(habit, completion.value));
+  if (mine.some((completion) => completion.date === date)) return false;
   const kind = periodKindOf(habit);
-  if (kind === null) return isDueDay(habit, date) && !mine.some((completion) => completion.date === date);
+  if (kind === null) return isDueDay(habit, date);
   const period = periodOf(kind, date);
   const done = mine.filter((completion) => completion.date >= period.start && completion.date <= period.end).length;
   return done < habit.frequency.timesPerPeriod;

@@ -92,6 +92,21 @@ export function createReminderService(deps: CoreDependencies) {
     },
 
     /**
+     * Skip today: the habit's reminders left on that date are claimed as sent, so none of them
+     * comes any more that day (a reminder already claimed, sent or not, is closed too).
+     */
+    async skipDay(userId: string, habitId: string, date: LocalDate): Promise<Result<true, { reason: "not_found" }>> {
+      const habit = await store.habits.findById(userId, habitId);
+      if (!habit) return fail({ reason: "not_found" });
+      const now = deps.clock.now();
+      for (const reminder of habit.reminders) {
+        await store.reminders.claim({ userId, habitId, date, time: reminder.time }, now);
+        await store.reminders.markSent(habitId, date, reminder.time, now);
+      }
+      return ok(true);
+    },
+
+    /**
      * Claims whose send failed, and snoozes whose time has come: taken for another attempt (at
      * most `maxAttempts` in all, none older than `maxAgeMs`) and returned to be sent. One already
      * done meanwhile is closed instead.

@@ -145,6 +145,12 @@ describe("when a reminder is not due", () => {
     expect(dueTimes(user, limited([3]), berlinEight)).toEqual([`${wednesday} 08:00`]);
   });
 
+  it("not for a weekly habit already done today, though its week's target is not met yet", () => {
+    const habit = habitWith(["08:00"], { frequency: { type: "weekly", timesPerPeriod: 3 } });
+    const user = userIn("Europe/Berlin");
+    expect(dueTimes(user, habit, berlinEight, [completion(habit, wednesday)])).toEqual([]);
+  });
+
   it("not for a weekly habit whose target this week is met", () => {
     const habit = habitWith(["08:00"], { frequency: { type: "weekly", timesPerPeriod: 2 } });
     const user = userIn("Europe/Berlin");
