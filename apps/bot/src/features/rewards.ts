@@ -121,7 +121,11 @@ export function createRewardsFeature(core: Core): Composer<BotContext> {
   async function setActive(ctx: FlowContext, reward: Reward, active: boolean): Promise<unknown> {
     const result = await core.rewards.update(ctx.account.id, reward.id, { active });
     if (!result.ok) {
-      const key = result.reason === "name_taken" ? "reward-activate-name-taken" : "error-stale-button";
+      const keys: Record<string, string> = {
+        name_taken: "reward-activate-name-taken",
+        already_claimed: "reward-activate-claimed",
+      };
+      const key = keys[result.reason] ?? "error-stale-button";
       return ctx.answerCallbackQuery(ctx.t(key, { name: reward.name }));
     }
     await ctx.answerCallbackQuery(ctx.t(active ? "reward-activated" : "reward-deactivated"));

@@ -71,7 +71,10 @@ export function rewardCardKeyboard(ctx: FlowContext, reward: RewardView): Inline
   const keyboard = new InlineKeyboard();
   if (rewardStatus(reward) === "achieved") keyboard.add(button("reward-button-claim", "claim")).row();
   keyboard.add(button("reward-button-edit", "edit"));
-  keyboard.add(reward.active ? button("reward-button-deactivate", "off") : button("reward-button-activate", "on"));
+  // A claimed one-time reward is retired: it cannot be made active again.
+  const retired = !reward.isRecurring && reward.progress.claimed;
+  if (reward.active) keyboard.add(button("reward-button-deactivate", "off"));
+  else if (!retired) keyboard.add(button("reward-button-activate", "on"));
   keyboard.row().add(button("reward-button-delete", "delete"));
   return keyboard.row().add(backToRewardsButton(ctx));
 }

@@ -261,6 +261,7 @@ reward-already-claimed = ✅ This reward has already been claimed.
 reward-activated = ▶️ Active: it is back in the draw.
 reward-deactivated = ⏸ Paused: it stays out of the draw until you activate it.
 reward-activate-name-taken = An active reward is already called “{ $name }”. Rename one of them first.
+reward-activate-claimed = This one-time reward was claimed: it stays retired. Add it again as a new reward to win it once more.
 reward-delete-confirm = 🗑 Delete <b>{ $name }</b>?
 reward-delete-has-pieces = ⚠️ <b>{ $name }</b> holds { $pieces ->
         [one] an unclaimed piece. It will be lost.

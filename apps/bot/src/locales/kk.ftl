@@ -252,6 +252,7 @@ reward-already-claimed = ✅ Бұл сыйлық алынып қойған.
 reward-activated = ▶️ Қосылды: ол қайтадан ұтысқа қатысады.
 reward-deactivated = ⏸ Тоқтатылды: қайта қоспайынша ұтысқа қатыспайды.
 reward-activate-name-taken = «{ $name }» деген белсенді сыйлық бар. Алдымен біреуінің атын өзгертіңіз.
+reward-activate-claimed = Бұл бір реттік сыйлық алынған, ол мұрағатта қалады. Оны қайта ұту үшін жаңа сыйлық ретінде қосыңыз.
 reward-delete-confirm = 🗑 <b>{ $name }</b> жойылсын ба?
 reward-delete-has-pieces = ⚠️ <b>{ $name }</b> сыйлығында алынбаған { $pieces } бөлік бар. Олар жоғалады. Бәрібір жою керек пе?
 reward-deleted = 🗑 <b>{ $name }</b> жойылды.

@@ -260,6 +260,7 @@ reward-already-claimed = ✅ Эта награда уже получена.
 reward-activated = ▶️ Включена: снова участвует в розыгрыше.
 reward-deactivated = ⏸ На паузе: не участвует в розыгрыше, пока вы её не включите.
 reward-activate-name-taken = Уже есть активная награда «{ $name }». Сначала переименуйте одну из них.
+reward-activate-claimed = Эта разовая награда уже получена и остаётся в архиве. Чтобы выиграть её снова, добавьте её как новую награду.
 reward-delete-confirm = 🗑 Удалить <b>{ $name }</b>?
 reward-delete-has-pieces = ⚠️ У награды <b>{ $name }</b> есть незабранные части: { $pieces }. Они пропадут. Всё равно удалить?
 reward-deleted = 🗑 Награда <b>{ $name }</b> удалена.

@@ -189,6 +189,8 @@ export function createCompletionService(deps: CoreDependencies) {
     const eligible: Reward[] = [];
     for (const reward of rewards) {
       if (rewardStatus(reward) === "achieved") continue;
+      // A one-time reward, once claimed, is never won again (even if it was made active again).
+      if (reward.progress.claimed && !reward.isRecurring) continue;
       if (
         reward.maxDailyClaims !== null &&
         (await tx.draws.countHeldAwardedOn(reward.id, now)) >= reward.maxDailyClaims

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alwaysWin, type CoreFixture, createCoreFixture, unwrap } from "../testing/core-fixture.js";
 import { addDays } from "../time/local-date.js";
+import { rewardFieldsOf } from "./reward.js";
 import type { RewardInput } from "./reward-input.js";
 
 async function setUp() {
@@ -191,6 +192,26 @@ describe("claiming a reward", () => {
     const outcome = unwrap(await f.core.completions.complete({ userId: f.user.id, habitId: habit.id, source: "api" }));
 
     expect(outcome.reward).toEqual({ won: false });
+  });
+
+  it("a claimed one-time reward cannot be made active again, unless made recurring; it is not drawn either way while one-time", async () => {
+    const f = await setUp();
+    const reward = unwrap(await f.create({ name: "Trip", isRecurring: false }));
+    await earnPieces(f, 1);
+    unwrap(await f.claim(reward.id));
+
+    expect(await f.update(reward.id, { active: true })).toEqual({ ok: false, reason: "already_claimed" });
+    expect((await f.core.rewards.get(f.user.id, reward.id))?.active).toBe(false);
+    // Made active behind the service's back (an older version allowed it): still never drawn.
+    const stored = await f.store.rewards.findById(f.user.id, reward.id);
+    if (!stored) throw new Error("reward missing");
+    await f.store.rewards.update(f.user.id, reward.id, { ...rewardFieldsOf(stored), active: true });
+    const habit = await f.habit();
+    const outcome = unwrap(await f.core.completions.complete({ userId: f.user.id, habitId: habit.id, source: "api" }));
+    expect(outcome.reward).toEqual({ won: false });
+
+    // Made recurring, it may come back.
+    expect(unwrap(await f.update(reward.id, { isRecurring: true, active: true })).active).toBe(true);
   });
 
   it("a claimed recurring reward becomes pending with its next piece", async () => {

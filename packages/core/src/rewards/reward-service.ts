@@ -6,7 +6,11 @@ import type { Invalid } from "../shared/validation.js";
 import { type Reward, type RewardClaim, type RewardStatus, rewardFieldsOf, rewardStatus } from "./reward.js";
 import { type RewardInput, validateReward } from "./reward-input.js";
 
-export type RewardFailure = Invalid | { reason: "not_found" } | { reason: "name_taken"; name: string };
+export type RewardFailure =
+  | Invalid
+  | { reason: "not_found" }
+  | { reason: "name_taken"; name: string }
+  | { reason: "already_claimed" };
 
 export type ClaimFailure =
   | { reason: "not_found" }
@@ -44,6 +48,10 @@ export function createRewardService(deps: CoreDependencies) {
         if (!current) return fail({ reason: "not_found" });
         const fields = validateReward(input, current);
         if (!fields.ok) return fields;
+        // A claimed one-time reward is retired: making it active again would let it be won twice.
+        const { active, isRecurring } = fields.value;
+        if (active && !current.active && current.progress.claimed && !isRecurring)
+          return fail({ reason: "already_claimed" });
         return guardName(fields.value.name, () => tx.rewards.update(userId, rewardId, fields.value));
       });
     },
