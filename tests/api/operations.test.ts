@@ -1,10 +1,22 @@
 import { Writable } from "node:stream";
 import { createApp, listen } from "@habits/api";
+import type { Core } from "@habits/core";
 import { createLogger } from "@habits/runtime";
 import { describe, expect, it } from "vitest";
+import { jwtSecret } from "./support/api-harness.js";
 
 const quietLogger = () =>
   createLogger({ level: "silent", pretty: false, destination: new Writable({ write: (_c, _e, done) => done() }) });
+
+/** These endpoints never reach the core: any use of it fails the test. */
+const unusedCore = new Proxy({} as Core, {
+  get: (_target, name) => {
+    throw new Error(`the operations endpoints used core.${String(name)}`);
+  },
+});
+
+const appOver = (database: { ping(): Promise<void> }) =>
+  createApp({ logger: quietLogger(), database, core: unusedCore, jwt: { secret: jwtSecret }, cors: { origins: [] } });
 
 /** A database whose ping the test settles by hand. */
 function controllableDatabase() {
@@ -22,7 +34,7 @@ const until = async (condition: () => boolean) => {
 describe("the operations endpoints", () => {
   it("/ready answers 503 problem details when the database does not answer", async () => {
     const database = controllableDatabase();
-    const server = await listen(createApp({ logger: quietLogger(), database }), { port: 0, host: "127.0.0.1" });
+    const server = await listen(appOver(database), { port: 0, host: "127.0.0.1" });
     try {
       const answer = fetch(`http://127.0.0.1:${server.port}/ready`);
       await until(() => database.pending.length === 1);
@@ -39,7 +51,7 @@ describe("the operations endpoints", () => {
   });
 
   it("an unknown route is a 404 problem with a request id header", async () => {
-    const server = await listen(createApp({ logger: quietLogger(), database: { ping: async () => {} } }), {
+    const server = await listen(appOver({ ping: async () => {} }), {
       port: 0,
       host: "127.0.0.1",
     });
@@ -57,7 +69,7 @@ describe("the operations endpoints", () => {
 describe("graceful shutdown of the HTTP server", () => {
   it("finishes a request in flight, then refuses new connections", async () => {
     const database = controllableDatabase();
-    const server = await listen(createApp({ logger: quietLogger(), database }), { port: 0, host: "127.0.0.1" });
+    const server = await listen(appOver(database), { port: 0, host: "127.0.0.1" });
     const inFlight = fetch(`http://127.0.0.1:${server.port}/ready`);
     await until(() => database.pending.length === 1);
 

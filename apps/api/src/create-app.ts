@@ -1,13 +1,37 @@
-import type { Logger } from "@habits/runtime";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import type { Clock, Core } from "@habits/core";
+import { type Logger, systemClock } from "@habits/runtime";
+import cors from "cors";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, Router } from "express";
+import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { sendProblem } from "./http/problem.js";
+import { createTokens } from "./auth/tokens.js";
+import { createAuthenticate } from "./http/auth.js";
+import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
+import { createHttpMetrics, labelRoute } from "./http/metrics.js";
+import { ProblemError, problem, sendProblem } from "./http/problem.js";
+import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { requestIdFor } from "./http/request-id.js";
+import { createApiRoutes } from "./http/route.js";
+import { createDocsRouter } from "./openapi/docs-router.js";
+import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
+import { registerAuthRoutes } from "./routes/auth/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
+import { registerUserRoutes } from "./routes/users/router.js";
+
+/** Every versioned route sits under it. */
+const basePath = "/api/v1";
 
 export interface ApiDependencies {
   logger: Logger;
   database: Readiness;
+  core: Core;
+  jwt: { secret: string };
+  /** Origins allowed to call from a browser; none by default. `*` allows any. */
+  cors: { origins: readonly string[] };
+  /** The time tokens are signed and checked at; the system clock unless a test stands elsewhere. */
+  clock?: Clock;
+  /** Limits of the login and registration endpoints; the defaults unless a test lowers them. */
+  rateLimits?: Partial<RateLimits>;
   /** POST routes owned by another part of the process (the bot's Telegram webhook). */
   webhooks?: ReadonlyArray<{ path: string; handler: RequestHandler }>;
 }
@@ -29,28 +53,99 @@ export function createApp(deps: ApiDependencies): Express {
       },
     }),
   );
-  app.use(createOperationsRouter(deps.database));
-  for (const webhook of deps.webhooks ?? []) app.post(webhook.path, express.json(), webhook.handler);
+  const metrics = createHttpMetrics();
+  app.use(metrics.middleware);
+  app.use(
+    helmet({
+      // The API is also served over plain http (pnpm start on a laptop): the docs' assets must still load.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+  app.use(corsFor(deps.cors.origins));
+
+  const registry = createApiRegistry();
+  app.use(createOperationsRouter({ registry, readiness: deps.database, metrics: metrics.handler }));
+  for (const webhook of deps.webhooks ?? [])
+    app.post(webhook.path, labelRoute(webhook.path), express.json(), webhook.handler);
+
+  const clock = deps.clock ?? systemClock;
+  const tokens = createTokens({ secret: deps.jwt.secret, clock });
+  const api = Router();
+  const routes = createApiRoutes({
+    router: api,
+    registry,
+    basePath,
+    authenticate: createAuthenticate({ tokens, core: deps.core }),
+  });
+  const routeDependencies = {
+    core: deps.core,
+    tokens,
+    rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+  };
+  registerAuthRoutes(routes, routeDependencies);
+  registerUserRoutes(routes, routeDependencies);
+
+  const documentPath = `${basePath}/openapi.json`;
+  registry.registerPath({
+    method: "get",
+    path: documentPath,
+    operationId: "getOpenApiDocument",
+    tags: ["Operations"],
+    summary: "This document",
+    responses: { 200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: {} } } } },
+  });
+  // Built once, at start: a schema the generator cannot express fails here, not on the first request.
+  const document = generateOpenApiDocument(registry);
+  app.use(createDocsRouter({ document: () => document, documentPath }));
+
+  app.use(requireJsonBody, parseJsonBody);
+  app.use(basePath, api);
 
   app.use((request, response) => {
-    sendProblem(response, {
-      status: 404,
-      code: "not_found",
-      title: "Not found",
-      detail: `No route for ${request.method} ${request.path}`,
-    });
+    sendProblem(response, problem("not_found", `No route for ${request.method} ${request.path}`));
   });
   const handleError: ErrorRequestHandler = (error, request, response, _next) => {
+    if (response.headersSent) {
+      request.log.error({ err: error }, "error after the answer began");
+      return;
+    }
+    if (error instanceof ProblemError) {
+      sendProblem(response, error.problem, error.headers);
+      return;
+    }
+    const fromBody = bodyParserProblem(error);
+    if (fromBody) {
+      sendProblem(response, fromBody);
+      return;
+    }
     request.log.error({ err: error }, "unhandled error");
-    if (response.headersSent) return;
-    sendProblem(response, {
-      status: 500,
-      code: "internal_error",
-      title: "Internal server error",
-      detail: "Something went wrong on our side. Quote the request id when reporting it.",
-      requestId: String(request.id),
-    });
+    sendProblem(
+      response,
+      problem("internal_error", "Something went wrong on our side. Quote the request id when reporting it.", {
+        requestId: String(request.id),
+      }),
+    );
   };
   app.use(handleError);
   return app;
+}
+
+/** Closed unless origins are configured: no CORS headers at all, so browsers refuse other sites. */
+function corsFor(origins: readonly string[]): RequestHandler {
+  if (origins.length === 0) return (_request, _response, next) => next();
+  return cors({
+    origin: origins.includes("*") ? "*" : [...origins],
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    allowedHeaders: ["Authorization", "Content-Type", "X-API-Key", "Idempotency-Key", "X-Request-Id"],
+    exposedHeaders: [
+      "Location",
+      "X-Request-Id",
+      "Retry-After",
+      "RateLimit-Limit",
+      "RateLimit-Remaining",
+      "RateLimit-Reset",
+      "RateLimit-Policy",
+    ],
+    maxAge: 600,
+  });
 }

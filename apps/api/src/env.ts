@@ -2,17 +2,34 @@ import { join } from "node:path";
 import { baseConfigShape, ConfigError, parseConfig, readOrCreateSecretFile, setting } from "@habits/runtime";
 import { z } from "zod";
 
+/** `scheme://host[:port]`, as a browser sends it in `Origin`. */
+const originPattern = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
 export const apiConfigShape = {
   ...baseConfigShape,
   PORT: setting.port(3000),
   HOST: setting.host("0.0.0.0"),
   JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim().replace(/\/$/, ""))
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every((origin) => origin === "*" || originPattern.test(origin)), {
+      error: "must be a comma-separated list of origins such as https://app.example.com (or *)",
+    })
+    .default([]),
 };
 
 export interface ApiConfig {
   port: number;
   host: string;
   jwtSecret: string;
+  /** Browser origins allowed by CORS; none by default. */
+  corsOrigins: string[];
 }
 
 /** Where development keeps its generated JWT secret, relative to the working directory. */
@@ -38,6 +55,7 @@ export function apiConfigFrom(env: ApiEnv, workingDirectory: string): ApiConfig 
     port: env.PORT,
     host: env.HOST,
     jwtSecret: env.JWT_SECRET ?? readOrCreateSecretFile(join(workingDirectory, jwtSecretFile)),
+    corsOrigins: env.CORS_ORIGINS,
   };
 }
 

@@ -16,8 +16,14 @@ export function listen(app: Express, options: { port: number; host: string }): P
         port: (server.address() as AddressInfo).port,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((closeError) => (closeError ? fail(closeError) : done()));
-            // Keep-alive connections with no request in flight would hold close() open.
+            // Keep-alive connections with no request in flight would hold close() open, and so would
+            // those whose last request ends after this call: close them as they fall idle.
+            const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+            server.close((closeError) => {
+              clearInterval(closeIdle);
+              if (closeError) fail(closeError);
+              else done();
+            });
             server.closeIdleConnections();
           }),
       });

@@ -1,6 +1,16 @@
 // `pnpm start:api`: the REST API alone.
-import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { createLogger, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
+import { createCore, defaultCoreSettings } from "@habits/core";
+import { createDatabase, createPrismaStore, parseDatabaseUrl } from "@habits/db";
+import {
+  createBcryptHasher,
+  createLogger,
+  nodeSecrets,
+  onShutdownSignal,
+  runMain,
+  secretsIn,
+  systemClock,
+  systemRandom,
+} from "@habits/runtime";
 import { createApp } from "./create-app.js";
 import { apiConfigFrom, loadApiEnv } from "./env.js";
 import { listen } from "./listen.js";
@@ -16,7 +26,23 @@ runMain(async () => {
   const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
-  const server = await listen(createApp({ logger, database }), config);
+  // The same composition as the bot's createCoreFor (apps do not import each other; apps/server uses that one).
+  const core = createCore({
+    store: createPrismaStore(database),
+    clock: systemClock,
+    random: systemRandom,
+    settings: defaultCoreSettings,
+    passwords: createBcryptHasher(),
+    secrets: nodeSecrets,
+  });
+  const app = createApp({
+    logger,
+    database,
+    core,
+    jwt: { secret: config.jwtSecret },
+    cors: { origins: config.corsOrigins },
+  });
+  const server = await listen(app, config);
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);
   onShutdownSignal(logger, async () => {
     await server.close();

@@ -50,7 +50,15 @@ export async function startProduct(
     bot && botConfig?.mode === "webhook"
       ? [{ path: new URL(botConfig.webhookUrl).pathname, handler: createWebhookHandler(bot, botConfig.webhookSecret) }]
       : [];
-  const server = await listen(createApp({ logger, database, webhooks }), apiConfig);
+  const app = createApp({
+    logger,
+    database,
+    core,
+    jwt: { secret: apiConfig.jwtSecret },
+    cors: { origins: apiConfig.corsOrigins },
+    webhooks,
+  });
+  const server = await listen(app, apiConfig);
   logger.info({ port: server.port, host: apiConfig.host }, `API listening on http://${apiConfig.host}:${server.port}`);
 
   let polling: { stop(): Promise<void> } | undefined;

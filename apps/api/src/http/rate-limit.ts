@@ -1,0 +1,66 @@
+// Rate limits: 429 problems with Retry-After and the RateLimit-* headers. Counters live in the
+// process (express-rate-limit's memory store), so each API instance counts on its own.
+import type { Request, RequestHandler } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { problem, sendProblem } from "./problem.js";
+
+export interface RateLimitRule {
+  /** Requests allowed in each window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimits {
+  /** Login attempts from one address. */
+  loginPerIp: RateLimitRule;
+  /** Failed logins for one username or email, from anywhere. */
+  loginFailuresPerAccount: RateLimitRule;
+  /** Registrations from one address. */
+  registerPerIp: RateLimitRule;
+}
+
+const minute = 60 * 1000;
+
+export const defaultRateLimits: RateLimits = {
+  loginPerIp: { limit: 30, windowMs: 15 * minute },
+  loginFailuresPerAccount: { limit: 5, windowMs: 15 * minute },
+  registerPerIp: { limit: 10, windowMs: 60 * minute },
+};
+
+const addressOf = (request: Request) => ipKeyGenerator(request.ip ?? request.socket.remoteAddress ?? "unknown");
+
+export function limitPerIp(rule: RateLimitRule): RequestHandler {
+  return limiter(rule, { key: addressOf, countFailuresOnly: false });
+}
+
+/** Keyed by the account a request names (`accountOf`); requests naming none are not counted here. */
+export function limitPerAccount(
+  rule: RateLimitRule,
+  accountOf: (request: Request) => string | undefined,
+  options: { countFailuresOnly: boolean },
+): RequestHandler {
+  return limiter(rule, {
+    key: (request) => `account:${accountOf(request)}`,
+    skip: (request) => !accountOf(request),
+    ...options,
+  });
+}
+
+function limiter(
+  rule: RateLimitRule,
+  options: { key: (request: Request) => string; skip?: (request: Request) => boolean; countFailuresOnly: boolean },
+): RequestHandler {
+  return rateLimit({
+    windowMs: rule.windowMs,
+    limit: rule.limit,
+    standardHeaders: "draft-6",
+    legacyHeaders: false,
+    keyGenerator: options.key,
+    ...(options.skip && { skip: options.skip }),
+    skipSuccessfulRequests: options.countFailuresOnly,
+    handler: (_request, response, _next, used) => {
+      const seconds = Math.ceil(used.windowMs / 1000);
+      sendProblem(response, problem("rate_limited", `Too many requests: try again within ${seconds} seconds.`));
+    },
+  });
+}

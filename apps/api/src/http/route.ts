@@ -1,0 +1,308 @@
+// One declaration per endpoint gives its Express handler, its validation and its OpenAPI entry:
+// `routes.add({ method, path, request, responses, errors, handler })`. The handler gets parsed
+// input and returns a reply; it never touches `request.body` or writes the response itself.
+import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from "@asteasolutions/zod-to-openapi";
+import type { Request, RequestHandler, Response, Router } from "express";
+import type { z } from "zod";
+import { z as zod } from "../openapi/zod.js";
+import { type Authenticate, authenticationProblems, type Principal } from "./auth.js";
+import { type CodeForReason, type CoreFailure, problemForFailure } from "./failures.js";
+import { routePatternKey } from "./metrics.js";
+import {
+  type Problem,
+  type ProblemCode,
+  ProblemError,
+  problem,
+  problemCatalog,
+  problemSchema,
+  sendProblem,
+} from "./problem.js";
+import { parseInput } from "./validate.js";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Headers = Record<string, string>;
+
+interface ResponseSpec {
+  description: string;
+  /** The JSON body; none for 204. */
+  body?: z.ZodType;
+  /** Headers the answer carries (Location, ...), documented as required. */
+  headers?: Record<string, string>;
+}
+
+type ResponseSpecs = { [status: number]: ResponseSpec };
+
+/** A success answer, typed by the responses the route declares. */
+type SuccessReply<Responses extends ResponseSpecs> = {
+  [Status in keyof Responses & number]: Responses[Status] extends { body: infer Body extends z.ZodType }
+    ? { status: Status; body: z.input<Body>; headers?: Headers }
+    : { status: Status; body?: undefined; headers?: Headers };
+}[keyof Responses & number];
+
+/** A problem answer; `Code` is what the route may answer with. */
+export interface ProblemReply<Code extends ProblemCode = ProblemCode> {
+  problem: Problem & { code: Code };
+  headers?: Headers;
+}
+
+// Success answers. Handlers return these rather than object literals: a literal's `status` would
+// widen to number before it is checked against the statuses the route declares.
+export const ok = <Body>(body: Body, headers?: Headers) => ({
+  status: 200 as const,
+  body,
+  ...(headers && { headers }),
+});
+/** 201 with the new resource and its Location. */
+export const created = <Body>(body: Body, location: string) => ({
+  status: 201 as const,
+  body,
+  headers: { Location: location },
+});
+export const noContent = () => ({ status: 204 as const });
+
+/** The answer for a core failure, through the failure table. */
+export function failed<const Failure extends CoreFailure>(
+  failure: Failure,
+): ProblemReply<CodeForReason<Failure["reason"]>> {
+  return { problem: problemForFailure(failure) as Problem & { code: CodeForReason<Failure["reason"]> } };
+}
+
+/** An answer with a problem the HTTP layer decides (invalid credentials, ...). */
+export function problemReply<const Code extends ProblemCode>(
+  code: Code,
+  detail: string,
+  headers?: Headers,
+): ProblemReply<Code> {
+  return { problem: problem(code, detail) as Problem & { code: Code }, ...(headers ? { headers } : {}) };
+}
+
+type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
+
+interface RouteInput<Body, Query, Params, Auth extends boolean> {
+  body: Parsed<Body>;
+  query: Parsed<Query>;
+  params: Parsed<Params>;
+  principal: Auth extends true ? Principal : null;
+  request: Request;
+  response: Response;
+}
+
+type AuthCodes = (typeof authenticationProblems)[number];
+
+interface RouteSpec<
+  Body extends z.ZodType | undefined,
+  Query extends z.ZodObject | undefined,
+  Params extends z.ZodObject | undefined,
+  Responses extends ResponseSpecs,
+  Auth extends boolean,
+  Code extends ProblemCode,
+> {
+  /** Unique across the API: client generators name their methods after it. */
+  operationId: string;
+  method: Method;
+  /** OpenAPI template under the base path: `/users/me/api-keys/{id}`. */
+  path: string;
+  tags: readonly string[];
+  summary: string;
+  description?: string;
+  /** Whether a bearer token or an API key is required. */
+  auth: Auth;
+  request?: {
+    body?: Body;
+    query?: Query;
+    params?: Params;
+    /** Media types the body may come in; `application/json` unless said. */
+    contentTypes?: readonly string[];
+  };
+  responses: Responses;
+  /**
+   * Problems the handler answers with besides those every route of its kind can give (validation,
+   * body, authentication, rate limit, 500), which are added to the document by themselves.
+   */
+  errors?: readonly Code[];
+  /** Rate limiters, run before authentication (their 429 is documented by itself). */
+  limits?: readonly RequestHandler[];
+  handler(
+    input: RouteInput<Body, Query, Params, Auth>,
+  ): Promise<
+    SuccessReply<Responses> | ProblemReply<Code | "validation_failed" | (Auth extends true ? AuthCodes : never)>
+  >;
+}
+
+export interface ApiRoutes {
+  /** The base path every route sits under (`/api/v1`). */
+  basePath: string;
+  add<
+    Body extends z.ZodType | undefined = undefined,
+    Query extends z.ZodObject | undefined = undefined,
+    Params extends z.ZodObject | undefined = undefined,
+    Responses extends ResponseSpecs = ResponseSpecs,
+    Auth extends boolean = boolean,
+    const Code extends ProblemCode = never,
+  >(spec: RouteSpec<Body, Query, Params, Responses, Auth, Code>): void;
+}
+
+const methodsWithBody = new Set<Method>(["post", "put", "patch", "delete"]);
+
+export function createApiRoutes(options: {
+  router: Router;
+  registry: OpenAPIRegistry;
+  basePath: string;
+  authenticate: Authenticate;
+}): ApiRoutes {
+  const { router, registry, basePath, authenticate } = options;
+  const operationIds = new Set<string>();
+
+  return {
+    basePath,
+    add(spec) {
+      if (operationIds.has(spec.operationId)) throw new Error(`operationId ${spec.operationId} is used twice`);
+      operationIds.add(spec.operationId);
+      const pattern = basePath + spec.path;
+      registry.registerPath(operationFor(spec, pattern));
+
+      const contentTypes = spec.request?.contentTypes ?? ["application/json"];
+      const handle: RequestHandler = async (request, response) => {
+        const principal = spec.auth ? await authenticate(request) : null;
+        const bodySchema = spec.request?.body;
+        if (bodySchema && request.body !== undefined && !request.is([...contentTypes])) {
+          throw new ProblemError(problem("unsupported_media_type", `Send the body as ${contentTypes.join(" or ")}.`));
+        }
+        const body = bodySchema ? parseInput(bodySchema, request.body, "body") : refuseBody(request.body);
+        const query = spec.request?.query ? parseInput(spec.request.query, request.query, "query") : undefined;
+        const params = spec.request?.params ? parseInput(spec.request.params, request.params, "params") : undefined;
+        const reply = await spec.handler({
+          body,
+          query,
+          params,
+          principal,
+          request,
+          response,
+        } as Parameters<typeof spec.handler>[0]);
+        if ("problem" in reply) {
+          sendProblem(response, reply.problem, reply.headers);
+          return;
+        }
+        response.status(reply.status).set(reply.headers ?? {});
+        if (reply.body === undefined) response.end();
+        else response.json(reply.body);
+      };
+      const label: RequestHandler = (_request, response, next) => {
+        response.locals[routePatternKey] = pattern;
+        next();
+      };
+      router[spec.method](expressPath(spec.path), label, ...(spec.limits ?? []), handle);
+    },
+  };
+}
+
+/** A route that takes no body accepts none, or an empty object. */
+function refuseBody(body: unknown): undefined {
+  const empty =
+    body === undefined ||
+    (typeof body === "object" && body !== null && !Array.isArray(body) && !Object.keys(body).length);
+  if (!empty) {
+    throw new ProblemError(
+      problem("validation_failed", "This endpoint takes no request body.", { errors: { body: "must be empty" } }),
+    );
+  }
+  return undefined;
+}
+
+/** `/users/{id}` → `/users/:id`. */
+const expressPath = (path: string) => path.replaceAll(/\{(\w+)\}/g, ":$1");
+
+type AnySpec = Omit<
+  RouteSpec<
+    z.ZodType | undefined,
+    z.ZodObject | undefined,
+    z.ZodObject | undefined,
+    ResponseSpecs,
+    boolean,
+    ProblemCode
+  >,
+  "handler"
+>;
+
+/** The problems a route can answer with: the ones it declares and the ones its kind implies. */
+function problemCodesOf(spec: Pick<AnySpec, "method" | "auth" | "request" | "errors" | "limits">): ProblemCode[] {
+  const codes = new Set<ProblemCode>();
+  if (spec.limits?.length) codes.add("rate_limited");
+  if (spec.auth) for (const code of authenticationProblems) codes.add(code);
+  if (methodsWithBody.has(spec.method)) {
+    for (const code of ["malformed_json", "payload_too_large", "validation_failed"] as const) codes.add(code);
+    if (spec.method !== "delete" || spec.request?.body) codes.add("unsupported_media_type");
+  }
+  if (spec.request?.query || spec.request?.params) codes.add("validation_failed");
+  for (const code of spec.errors ?? []) codes.add(code);
+  codes.add("internal_error");
+  return [...codes];
+}
+
+const problemHeaders: Partial<Record<number, ResponseConfig["headers"]>> = {
+  401: {
+    "WWW-Authenticate": {
+      description: "`Bearer`, with the error when a token was refused",
+      schema: { type: "string" },
+    },
+  },
+  429: { "Retry-After": { description: "Seconds until a retry may succeed", schema: { type: "integer" } } },
+};
+
+function operationFor(spec: AnySpec, pattern: string): RouteConfig {
+  const responses: RouteConfig["responses"] = {};
+  for (const [status, response] of Object.entries(spec.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.headers && {
+        headers: Object.fromEntries(
+          Object.entries(response.headers).map(([name, description]) => [
+            name,
+            { description, required: true, schema: { type: "string" } },
+          ]),
+        ),
+      }),
+      ...(response.body && { content: { "application/json": { schema: response.body } } }),
+    };
+  }
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of problemCodesOf(spec)) {
+    const status = problemCatalog[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const headers = problemHeaders[status];
+    responses[String(status)] = {
+      description: codes.map((code) => `\`${code}\`: ${problemCatalog[code].title}`).join("; "),
+      ...(headers && { headers }),
+      content: {
+        "application/problem+json": {
+          schema: problemSchema.extend({ code: zod.enum(codes as [ProblemCode, ...ProblemCode[]]) }),
+        },
+      },
+    };
+  }
+
+  const body = spec.request?.body;
+  const contentTypes = spec.request?.contentTypes ?? ["application/json"];
+  return {
+    method: spec.method,
+    path: pattern,
+    operationId: spec.operationId,
+    tags: [...spec.tags],
+    summary: spec.summary,
+    ...(spec.description && { description: spec.description }),
+    ...(spec.auth && { security: [{ bearerAuth: [] }, { apiKeyAuth: [] }] }),
+    request: {
+      ...(body && {
+        body: {
+          required: !body.safeParse(undefined).success,
+          content: Object.fromEntries(contentTypes.map((type) => [type, { schema: body }])),
+        },
+      }),
+      ...(spec.request?.query && { query: spec.request.query }),
+      ...(spec.request?.params && { params: spec.request.params }),
+    },
+    responses,
+  };
+}

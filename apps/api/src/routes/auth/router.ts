@@ -1,0 +1,131 @@
+// Accounts and sessions: register, log in, refresh (rotating), log out one session or all.
+import type { Request } from "express";
+import { limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
+import { type ApiRoutes, created, failed, noContent, ok, problemReply } from "../../http/route.js";
+import type { RouteDependencies } from "../dependencies.js";
+import { presentUser } from "../users/schemas.js";
+import { loginSchema, refreshTokenSchema, registrationSchema, sessionSchema, tokensSchema } from "./schemas.js";
+
+const tags = ["Auth"];
+
+/** The account a login names, as the per-account limit counts it. */
+function loginNameOf(request: Request): string | undefined {
+  const body: unknown = request.body;
+  if (typeof body !== "object" || body === null) return undefined;
+  const name = "username" in body ? body.username : "email" in body ? body.email : undefined;
+  return typeof name === "string" && name.trim() ? name.trim().toLowerCase() : undefined;
+}
+
+export function registerAuthRoutes(routes: ApiRoutes, { core, tokens, rateLimits }: RouteDependencies): void {
+  /** A new session for a user who just proved who they are. */
+  async function sessionFor(userId: string) {
+    const session = await core.sessions.start(userId);
+    // The account was found or made a moment ago: losing it now is a bug, answered as a 500.
+    if (!session.ok) throw new Error(`no session for user ${userId}: ${session.reason}`);
+    return tokens.pairFor({ userId, ...session.value });
+  }
+
+  routes.add({
+    operationId: "register",
+    method: "post",
+    path: "/auth/register",
+    tags,
+    summary: "Create an account",
+    description: "Answers with a session: tokens and the user.",
+    auth: false,
+    limits: [limitPerIp(rateLimits.registerPerIp)],
+    request: { body: registrationSchema },
+    responses: {
+      201: { description: "The account and its first session", body: sessionSchema, headers: { Location: "The user" } },
+    },
+    errors: ["username_taken", "email_taken"],
+    handler: async ({ body }) => {
+      const registered = await core.users.register({
+        username: body.username,
+        email: body.email,
+        password: body.password,
+        name: body.name ?? null,
+      });
+      if (!registered.ok) return failed(registered);
+      const user = registered.value;
+      return created({ ...(await sessionFor(user.id)), user: presentUser(user) }, `${routes.basePath}/users/me`);
+    },
+  });
+
+  routes.add({
+    operationId: "login",
+    method: "post",
+    path: "/auth/login",
+    tags,
+    summary: "Log in with a username or an email and the password",
+    description:
+      "An unknown account and a wrong password answer alike (`invalid_credentials`) and take as long. " +
+      "Limited per address and per account.",
+    auth: false,
+    limits: [
+      limitPerIp(rateLimits.loginPerIp),
+      limitPerAccount(rateLimits.loginFailuresPerAccount, loginNameOf, { countFailuresOnly: true }),
+    ],
+    request: { body: loginSchema },
+    responses: { 200: { description: "A new session", body: sessionSchema } },
+    errors: ["invalid_credentials"],
+    handler: async ({ body }) => {
+      const user = await core.users.authenticate(body.username ?? body.email ?? "", body.password);
+      if (!user) return problemReply("invalid_credentials", "The login or the password is wrong.");
+      return ok({ ...(await sessionFor(user.id)), user: presentUser(user) });
+    },
+  });
+
+  routes.add({
+    operationId: "refreshSession",
+    method: "post",
+    path: "/auth/refresh",
+    tags,
+    summary: "Exchange a refresh token for new tokens",
+    description:
+      "Rotates: the refresh token given is spent and a new one comes back. Presenting a spent one again " +
+      "revokes the whole session (`token_reused`).",
+    auth: false,
+    request: { body: refreshTokenSchema },
+    responses: { 200: { description: "New tokens for the same session", body: tokensSchema } },
+    errors: ["invalid_token", "token_expired", "token_reused", "session_revoked"],
+    handler: async ({ body }) => {
+      const refreshed = await core.sessions.refresh(body.refreshToken);
+      if (!refreshed.ok) return failed(refreshed);
+      return ok(tokens.pairFor(refreshed.value));
+    },
+  });
+
+  routes.add({
+    operationId: "logout",
+    method: "post",
+    path: "/auth/logout",
+    tags,
+    summary: "End the session of a refresh token",
+    description: "Its access tokens stop working at once.",
+    auth: false,
+    request: { body: refreshTokenSchema },
+    responses: { 204: { description: "Logged out" } },
+    errors: ["invalid_token"],
+    handler: async ({ body }) => {
+      const loggedOut = await core.sessions.logout(body.refreshToken);
+      if (!loggedOut.ok) return failed(loggedOut);
+      return noContent();
+    },
+  });
+
+  routes.add({
+    operationId: "logoutAll",
+    method: "post",
+    path: "/auth/logout-all",
+    tags,
+    summary: "End every session of the user",
+    description: "This one too. API keys stay: revoke them one by one.",
+    auth: true,
+    responses: { 204: { description: "Every session ended" } },
+    handler: async ({ principal }) => {
+      await core.sessions.logoutAll(principal.userId);
+      return noContent();
+    },
+  });
+}

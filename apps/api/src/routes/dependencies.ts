@@ -1,0 +1,10 @@
+import type { Core } from "@habits/core";
+import type { Tokens } from "../auth/tokens.js";
+import type { RateLimits } from "../http/rate-limit.js";
+
+/** What a resource's routes are built from. */
+export interface RouteDependencies {
+  core: Core;
+  tokens: Tokens;
+  rateLimits: RateLimits;
+}
