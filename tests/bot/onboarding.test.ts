@@ -140,13 +140,11 @@ describe(`onboarding on ${dialect}`, () => {
     expect(ann.lastMessage()?.text).toBe(text("en", "menu-title"));
   });
 
-  it("asks again when a command, a button or a sticker comes instead of a zone", async () => {
+  it("asks again when /start, a button or a sticker comes instead of a zone", async () => {
     const ann = kit.user();
     await ann.command("start");
     const question = text("en", "start-ask-timezone");
     await ann.command("start");
-    expect(ann.lastMessage()?.text).toBe(question);
-    await ann.command("help");
     expect(ann.lastMessage()?.text).toBe(question);
     await ann.tap({ data: "menu|main" });
     expect(ann.lastMessage()?.text).toBe(question);
@@ -154,6 +152,34 @@ describe(`onboarding on ${dialect}`, () => {
     expect(ann.replyButtons()).toContain("Asia/Almaty");
     await ann.pressReplyButton("Asia/Almaty");
     expect((await accountOf(kit, ann)).timezone).toBe("Asia/Almaty");
+  });
+
+  it("does another command at once, and asks for the zone again at the next /start or message", async () => {
+    const ann = kit.user();
+    await ann.command("start");
+    await ann.command("help");
+    const [later, help] = ann.messages().slice(-2);
+    expect(later?.text).toBe(text("en", "start-zone-later"));
+    expect(help?.text).toBe(text("en", "help-text"));
+    expect(ann.replyButtons()).toEqual([]);
+    expect((await accountOf(kit, ann)).timezoneChosenAt).toBeNull();
+
+    await ann.command("start");
+    expect(ann.lastMessage()?.text).toContain(text("en", "start-ask-timezone"));
+    await ann.pressReplyButton("Asia/Tokyo");
+    expect((await accountOf(kit, ann)).timezoneChosenAt).toEqual(kit.clock.now());
+    await ann.command("start");
+    expect(ann.lastMessage()?.text).toBe(text("en", "menu-title"));
+  });
+
+  it("onboards someone whose first message is not /start", async () => {
+    const ben = kit.user({ firstName: "Ben" });
+    await ben.send("hi");
+    expect(ben.lastMessage()?.text).toContain("Welcome, Ben!");
+    await ben.pressReplyButton("UTC");
+    // UTC chosen on purpose: chosen is chosen.
+    await ben.command("start");
+    expect(ben.lastMessage()?.text).toBe(text("en", "menu-title"));
   });
 
   it("quotes a long unknown zone cut at whole characters", async () => {

@@ -181,6 +181,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           telegram,
           language: "ru",
           timezone: "Europe/Moscow",
+          timezoneChosenAt: null,
           rewardOdds: defaultRewardOdds,
           reminders: { enabled: true, quietHours: null, summary: defaultSummary },
           hasPassword: true,
@@ -200,6 +201,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           telegram: null,
           language: "en",
           timezone: "UTC",
+          timezoneChosenAt: null,
           hasPassword: false,
         });
         expect(await store.users.getPasswordHash(user.id)).toBeNull();
@@ -237,6 +239,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           telegram: null,
           language: "kk",
           timezone: "Asia/Almaty",
+          timezoneChosenAt: blockedAt,
           rewardOdds: { noRewardWeight: 7.5 },
           reminders: { quietHours: { start: "22:30", end: "07:00" }, summary: { mode: "weekly" } },
           telegramBlockedAt: blockedAt,
@@ -249,6 +252,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           telegram: null,
           language: "kk",
           timezone: "Asia/Almaty",
+          timezoneChosenAt: blockedAt,
           rewardOdds: { ...defaultRewardOdds, noRewardWeight: 7.5 },
           reminders: {
             enabled: true,

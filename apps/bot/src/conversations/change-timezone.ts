@@ -34,8 +34,11 @@ export function createChangeTimezone(core: Core) {
       const answer = await conversation.wait();
       latest = answer;
       const text = answer.message?.text;
-      // Another command or a button elsewhere: leave this flow and let it be handled as usual.
-      if (answer.callbackQuery || text?.startsWith("/")) await conversation.halt({ next: true });
+      // Another command or a button elsewhere: leave this flow (and its keyboard) and let it be handled as usual.
+      if (answer.callbackQuery || text?.startsWith("/")) {
+        await answer.reply(answer.t("settings-timezone-kept"), { reply_markup: { remove_keyboard: true } });
+        await conversation.halt({ next: true });
+      }
       finished = await handleAnswer(conversation, core, answer);
     }
     if (!finished) {

@@ -37,9 +37,18 @@ export function createOnboarding(core: Core) {
       const answer = await conversation.waitFor(["message:text", "message:location"], { otherwise: askAgain });
       const location = answer.message.location;
       const text = answer.message.text ?? "";
-      if (answer.message.entities?.some((entity) => entity.type === "bot_command" && entity.offset === 0)) {
+      const command = answer.message.entities?.some((entity) => entity.type === "bot_command" && entity.offset === 0);
+      if (command && /^\/start(@\S+)?(\s|$)/.test(text)) {
         await askAgain(answer);
         continue;
+      }
+      if (command) {
+        // Another command: it is done as asked; the zone waits for the next /start.
+        await answer.reply(answer.t("start-zone-later"), {
+          parse_mode: "HTML",
+          reply_markup: { remove_keyboard: true },
+        });
+        await conversation.halt({ next: true });
       }
       const zone = location ? zoneFromLocation(location.latitude, location.longitude) : zoneFromText(text);
       if (!zone) {

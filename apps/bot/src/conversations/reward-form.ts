@@ -273,7 +273,8 @@ const recurringText = (ctx: FlowContext, isRecurring: boolean) =>
 function plainOutcome(result: Awaited<ReturnType<Core["rewards"]["create"]>>): SaveOutcome {
   if (result.ok) return { ok: true, reward: toRewardView(result.value) };
   if (result.reason === "invalid") return { ok: false, reason: "invalid", errors: result.errors };
-  return { ok: false, reason: result.reason };
+  // The form never turns a reward on, so "already_claimed" (reactivating a retired one) cannot come.
+  return { ok: false, reason: result.reason === "already_claimed" ? "not_found" : result.reason };
 }
 
 /** True when another active reward of this person has this name (case-insensitively). */

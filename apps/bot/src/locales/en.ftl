@@ -17,6 +17,7 @@ timezone-location-button = 📍 Send my location
 timezone-unknown = 🤔 I don't know the time zone “{ $input }”. Try a city such as Berlin or a zone such as Asia/Almaty.
 timezone-set = ✅ Time zone: <b>{ $zone }</b>. Your local time is { $time }.
 start-ready = All set! Shall we create your first habit? Tap below, or use the menu.
+start-zone-later = 🌍 Your time zone is still UTC. Send /start when you want to choose it.
 start-button-first-habit = ➕ Create my first habit
 
 # Main menu

@@ -58,6 +58,7 @@ export interface UserChanges {
   telegram?: TelegramIdentity | null;
   language?: Language;
   timezone?: string;
+  timezoneChosenAt?: Date | null;
   rewardOdds?: Partial<RewardOdds>;
   reminders?: ReminderChanges;
   telegramBlockedAt?: Date | null;

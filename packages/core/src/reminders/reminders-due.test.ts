@@ -20,6 +20,7 @@ function userIn(timezone: string, overrides: Partial<User> = {}): User {
     telegram: null,
     language: "en",
     timezone,
+    timezoneChosenAt: created,
     rewardOdds: defaultRewardOdds,
     reminders: { enabled: true, quietHours: null, summary: defaultSummary },
     hasPassword: false,

@@ -30,6 +30,7 @@ export function toUser(row: UserRow): User {
     telegram: row.telegram,
     language: row.language,
     timezone: row.timezone,
+    timezoneChosenAt: row.timezoneChosenAt,
     rewardOdds: row.rewardOdds,
     reminders: row.reminders,
     hasPassword: row.passwordHash !== null,
@@ -56,6 +57,7 @@ export function createUserRepository(scope: Scope): UserRepository {
         telegram: user.telegram ?? null,
         language: user.language ?? "en",
         timezone: user.timezone ?? "UTC",
+        timezoneChosenAt: null,
         rewardOdds: { ...defaultRewardOdds },
         reminders: { enabled: true, quietHours: null, summary: { ...defaultSummary } },
         telegramBlockedAt: null,
@@ -103,6 +105,7 @@ export function createUserRepository(scope: Scope): UserRepository {
       if (changes.telegram !== undefined) next.telegram = structuredClone(changes.telegram);
       if (changes.language !== undefined) next.language = changes.language;
       if (changes.timezone !== undefined) next.timezone = changes.timezone;
+      if (changes.timezoneChosenAt !== undefined) next.timezoneChosenAt = changes.timezoneChosenAt;
       if (changes.rewardOdds) next.rewardOdds = { ...next.rewardOdds, ...definedOnly(changes.rewardOdds) };
       if (changes.reminders) {
         const { summary, ...rest } = changes.reminders;

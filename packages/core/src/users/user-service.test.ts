@@ -229,6 +229,13 @@ describe("the profile", () => {
     expect((await users.get(user.id))?.timezone).toBe("UTC");
   });
 
+  it("setting a zone, even UTC, records when it was chosen; other changes do not", async () => {
+    const { users, user, clock } = await setUp();
+    expect(user.timezoneChosenAt).toBeNull();
+    expect(unwrap(await users.updateProfile(user.id, { language: "ru" })).timezoneChosenAt).toBeNull();
+    expect(unwrap(await users.updateProfile(user.id, { timezone: "UTC" })).timezoneChosenAt).toEqual(clock.now());
+  });
+
   it("a zone is stored in its canonical spelling", async () => {
     const { users, user } = await setUp();
 

@@ -140,7 +140,7 @@ export function createUserService(deps: CoreDependencies & { passwords: Password
       userId: string,
       input: ProfileInput,
     ): Promise<Result<User, Invalid | AccountConflict | { reason: "not_found" }>> {
-      const changes = validateProfile(input);
+      const changes = validateProfile(input, deps.clock.now());
       if (!changes.ok) return changes;
       const updated = await guardConflicts(() => store.users.update(userId, changes.value));
       if (!updated.ok) return updated;
@@ -174,7 +174,7 @@ function checkPassword(errors: FieldErrors, field: string, password: string): vo
   if ([...password].length > passwordLimits.max) errors.add({ field, code: "too_long", limit: passwordLimits.max });
 }
 
-function validateProfile(input: ProfileInput): Result<UserChanges, Invalid> {
+function validateProfile(input: ProfileInput, now: Date): Result<UserChanges, Invalid> {
   const errors = new FieldErrors();
   const changes: UserChanges = {};
   if (input.username !== undefined) {
@@ -196,8 +196,10 @@ function validateProfile(input: ProfileInput): Result<UserChanges, Invalid> {
     changes.language = input.language as Language;
   }
   if (input.timezone !== undefined) {
-    if (isTimeZone(input.timezone)) changes.timezone = canonicalTimeZone(input.timezone);
-    else errors.add({ field: "timezone", code: "invalid_choice" });
+    if (isTimeZone(input.timezone)) {
+      changes.timezone = canonicalTimeZone(input.timezone);
+      changes.timezoneChosenAt = now;
+    } else errors.add({ field: "timezone", code: "invalid_choice" });
   }
   if (input.rewardOdds) {
     const odds = input.rewardOdds;

@@ -46,6 +46,8 @@ export interface User {
   telegram: TelegramIdentity | null;
   language: Language;
   timezone: string;
+  /** When the zone was last set; null while it was never chosen (the bot asks for it on /start). */
+  timezoneChosenAt: Date | null;
   rewardOdds: RewardOdds;
   reminders: ReminderSettings;
   hasPassword: boolean;

@@ -34,6 +34,7 @@ export function toUser(row: UserRow): User {
           },
     language: row.language as Language,
     timezone: row.timezone,
+    timezoneChosenAt: row.timezoneChosenAt,
     rewardOdds: {
       noRewardWeight: row.noRewardWeight,
       minNoRewardChance: row.minNoRewardChance,
@@ -89,6 +90,7 @@ export function userChangeColumns(changes: UserChanges): Prisma.UserUpdateManyMu
     ...(changes.telegram !== undefined && telegramColumns(changes.telegram)),
     ...(changes.language !== undefined && { language: changes.language }),
     ...(changes.timezone !== undefined && { timezone: changes.timezone }),
+    ...(changes.timezoneChosenAt !== undefined && { timezoneChosenAt: changes.timezoneChosenAt }),
     ...(odds?.noRewardWeight !== undefined && { noRewardWeight: odds.noRewardWeight }),
     ...(odds?.minNoRewardChance !== undefined && { minNoRewardChance: odds.minNoRewardChance }),
     ...(odds?.guaranteeLastHabit !== undefined && { guaranteeLastReward: odds.guaranteeLastHabit }),

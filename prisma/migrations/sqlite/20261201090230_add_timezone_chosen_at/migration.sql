@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "timezoneChosenAt" DATETIME;
+
+
+-- Users who set a zone before this column existed: their zone counts as chosen.
+UPDATE "User" SET "timezoneChosenAt" = "updatedAt" WHERE "timezone" <> 'UTC';
