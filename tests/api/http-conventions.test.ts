@@ -1,5 +1,6 @@
 // What every endpoint shares: security headers, CORS, JSON bodies (limit, media type, syntax),
 // validation problems, 404 and 500 problems with request ids, and the metrics.
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApi, startApi } from "./support/api-harness.js";
 
@@ -187,5 +188,34 @@ describe("an unexpected error", () => {
     expect(answer.status).toBe(500);
     expect(answer.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(answer.headers.get("x-request-id")).toBe(answer.body.requestId);
+  });
+});
+
+describe("a GET with a body", () => {
+  let running: RunningApi;
+  beforeAll(async () => {
+    running = await startApi();
+  });
+  afterAll(async () => running.close());
+
+  it("is answered as if it had none: the body is not read", async () => {
+    // fetch refuses to send a GET with a body; node:http does not.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        `${running.baseUrl}/api/v1/users/me`,
+        { method: "GET", headers: { "content-type": "application/json", "content-length": "9" } },
+        (response) => {
+          let body = "";
+          response.on("data", (chunk) => {
+            body += chunk;
+          });
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on("error", reject);
+      request.end("{not json");
+    });
+    expect(status).toBe(401);
+    expect(JSON.parse(body)).toMatchObject({ code: "credentials_required" });
   });
 });

@@ -19,7 +19,7 @@ export const apiConfigShape = {
         .filter(Boolean),
     )
     .refine((origins) => origins.every((origin) => origin === "*" || originPattern.test(origin)), {
-      error: "must be a comma-separated list of origins such as https://app.example.com (or *)",
+      error: "must be a comma-separated list of origins such as https://web.example (or *)",
     })
     .default([]),
 };

@@ -22,7 +22,13 @@ export const requireJsonBody: RequestHandler = (request, _response, next) => {
   next();
 };
 
-export const parseJsonBody: RequestHandler = express.json({ limit: bodyLimitBytes, type: jsonMediaTypes });
+const parseJson = express.json({ limit: bodyLimitBytes, type: jsonMediaTypes });
+
+/** Reads the JSON body of the methods that carry one; a GET's body is never read. */
+export const parseJsonBody: RequestHandler = (request, response, next) => {
+  if (methodsWithBody.has(request.method) || request.method === "DELETE") parseJson(request, response, next);
+  else next();
+};
 
 /** The problem for an error body-parser raised, or undefined for any other error. */
 export function bodyParserProblem(error: unknown): Problem | undefined {

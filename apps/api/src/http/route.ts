@@ -168,7 +168,11 @@ export function createApiRoutes(options: {
         if (bodySchema && request.body !== undefined && !request.is([...contentTypes])) {
           throw new ProblemError(problem("unsupported_media_type", `Send the body as ${contentTypes.join(" or ")}.`));
         }
-        const body = bodySchema ? parseInput(bodySchema, request.body, "body") : refuseBody(request.body);
+        const body = bodySchema
+          ? parseInput(bodySchema, request.body, "body")
+          : methodsWithBody.has(spec.method)
+            ? refuseBody(request.body)
+            : undefined;
         const query = spec.request?.query ? parseInput(spec.request.query, request.query, "query") : undefined;
         const params = spec.request?.params ? parseInput(spec.request.params, request.params, "params") : undefined;
         const reply = await spec.handler({

@@ -1,0 +1,44 @@
+// CORS_ORIGINS: a comma-separated list of browser origins, read by `pnpm start:api` and `pnpm start`.
+import { ConfigError } from "@habits/runtime";
+import { describe, expect, it } from "vitest";
+import { apiConfigFrom, loadApiEnv } from "../../apps/api/src/env.js";
+import { loadServerEnv } from "../../apps/server/src/env.js";
+
+const secret = "x".repeat(32);
+const originsOf = (value: string | undefined) =>
+  apiConfigFrom(loadApiEnv({ CORS_ORIGINS: value, JWT_SECRET: secret }), "/nowhere").corsOrigins;
+
+describe("CORS_ORIGINS", () => {
+  it("unset or empty allows no origin", () => {
+    expect(originsOf(undefined)).toEqual([]);
+    expect(originsOf("")).toEqual([]);
+  });
+
+  it("is a comma-separated list; spaces and a trailing slash are dropped", () => {
+    expect(originsOf("https://app.example.com, http://localhost:5173/ ,https://[::1]:8443")).toEqual([
+      "https://app.example.com",
+      "http://localhost:5173",
+      "https://[::1]:8443",
+    ]);
+    expect(originsOf("*")).toEqual(["*"]);
+  });
+
+  it.each(["app.example.com", "https://app.example.com/path", "ftp://files.example.com", "https://a.example.com,nope"])(
+    "%s stops start-up with one line naming the variable, in the API and in the server",
+    (value) => {
+      for (const load of [loadApiEnv, loadServerEnv]) {
+        let error: unknown;
+        try {
+          load({ CORS_ORIGINS: value });
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).toBeInstanceOf(ConfigError);
+        const { message } = error as ConfigError;
+        expect(message).toMatch(/\bCORS_ORIGINS must be a comma-separated list of origins/);
+        expect(message).not.toMatch(/[\r\n]/);
+        expect(message).not.toContain(value);
+      }
+    },
+  );
+});
