@@ -1,6 +1,6 @@
 // Turns what a user typed or an app sent into valid habit fields, or says exactly what is wrong.
 import { fail, ok, type Result } from "../shared/result.js";
-import { FieldErrors, type Invalid } from "../shared/validation.js";
+import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
 import { type IsoWeekday, isLocalDate } from "../time/local-date.js";
 import { isLocalTime } from "../time/local-time.js";
 import {
@@ -42,7 +42,7 @@ export function validateHabit(input: HabitInput, base?: HabitFields, colorIndex 
   const pick = <K extends keyof HabitInput>(key: K) => (key in input ? input[key] : undefined);
   const has = (key: keyof HabitInput) => key in input && input[key] !== undefined;
 
-  const name = (has("name") ? input.name : base?.name)?.trim() ?? "";
+  const name = singleLineName((has("name") ? input.name : base?.name) ?? "");
   errors.text("name", name, { min: 1, max: habitLimits.name, required: true });
 
   const description = blankToNull(has("description") ? pick("description") : base?.description);

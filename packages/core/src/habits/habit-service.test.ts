@@ -201,6 +201,20 @@ describe("habit names", () => {
     expect(await f.core.habits.list(f.user.id)).toHaveLength(1);
   });
 
+  it("a name is one line: line breaks and runs of spaces become one space; an invisible name is empty", async () => {
+    const f = await setUp();
+    expect(unwrap(await f.create({ name: "Read\n  10\tpages" })).name).toBe("Read 10 pages");
+    for (const name of ["\u200b", "\u200b \u2060\ufeff", "\n\n"]) {
+      expect(await f.create({ name })).toMatchObject({
+        ok: false,
+        reason: "invalid",
+        errors: [expect.objectContaining({ field: "name", code: "required" })],
+      });
+    }
+    // An emoji built with joiners is visible.
+    expect(unwrap(await f.create({ name: "👨‍👩‍👧" })).name).toBe("👨‍👩‍👧");
+  });
+
   it("another user may use the same name", async () => {
     const f = await setUp();
     unwrap(await f.create({ name: "Read" }));

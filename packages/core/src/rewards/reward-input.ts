@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../shared/result.js";
-import { FieldErrors, type Invalid } from "../shared/validation.js";
+import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
 import type { RewardFields } from "./reward.js";
 
 export interface RewardInput {
@@ -26,7 +26,7 @@ export function validateReward(input: RewardInput, base?: RewardFields): Result<
   const value = <K extends keyof RewardInput>(key: K, fallback: NonNullable<RewardInput[K]> | null) =>
     (input[key] !== undefined ? input[key] : (base?.[key as keyof RewardFields] ?? fallback)) as RewardInput[K];
 
-  const name = (value("name", "") ?? "").trim();
+  const name = singleLineName(value("name", "") ?? "");
   errors.text("name", name, { min: 1, max: rewardLimits.name, required: true });
   const weight = value("weight", 1) ?? 1;
   errors.number("weight", weight, { greaterThan: 0, max: rewardLimits.weight });

@@ -83,3 +83,17 @@ export class FieldErrors {
     return this.errors.length === 0;
   }
 }
+
+// Characters that show nothing: zero-width spaces and joiners, the word joiner, the BOM, and the
+// bidi marks. A name made only of them would be an invisible button.
+const invisible = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * A one-line name as people meant it: line breaks and runs of whitespace become one space, the
+ * ends are trimmed, and a name of only invisible characters is empty. (An emoji's joiner inside
+ * the name stays: only a name with nothing visible is emptied.)
+ */
+export function singleLineName(value: string): string {
+  const collapsed = value.replace(/\s+/gu, " ").trim();
+  return collapsed.replace(invisible, "").trim() === "" ? "" : collapsed;
+}
