@@ -236,6 +236,8 @@ describe(`done today on ${dialect}`, () => {
       text("en", "done-logged-period", { habit: "Gym", done: 1, target: 3, period: "week" }),
     );
     expect(user.lastMessage()?.text).toContain(progress("▰▱", 1));
+    // No reward set up yet: the answer says how to get one.
+    expect(user.lastMessage()?.text).toContain(text("en", "done-add-a-reward"));
     await user.command("done");
     expect(user.buttons()[0]).toBe("Read");
     expect(user.buttons()).not.toContain("Gym");

@@ -101,6 +101,9 @@ export async function completionAnswer(
     lines.push(ctx.t("done-logged-period", { habit: name, done, target, period: kind }));
   }
   lines.push(...rewardLines(ctx, outcome));
+  // Nothing to win yet: say how to make the draw mean something.
+  if (!outcome.reward.won && (await core.rewards.list(ctx.account.id)).length === 0)
+    lines.push(ctx.t("done-add-a-reward"));
   if (milestone?.kind === "streak") lines.push(ctx.t("done-milestone-streak", { days: milestone.value }));
   if (milestone?.kind === "target") lines.push(ctx.t("done-milestone-target", { count: milestone.value }));
   const progress = isToday && found ? todayProgress(ctx, found) : undefined;

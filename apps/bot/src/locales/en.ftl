@@ -46,6 +46,7 @@ done-logged-period = ✅ <b>{ $habit }</b> done! 📅 { $done }/{ $target } { $p
 done-reward-won = 🎁 You won a piece of <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> is yours: claim it in Rewards.
 done-no-reward = No reward this time. Keep going!
+done-add-a-reward = 🎁 Add a reward in /rewards: every habit you complete can win a piece of it.
 done-milestone-streak = 🏅 { $days } days in a row!
 done-milestone-target = 🏅 Milestone reached: { $count } completions!
 undo-done = ↩️ Undone: <b>{ $habit }</b> on { $date }.

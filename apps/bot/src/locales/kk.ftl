@@ -46,6 +46,7 @@ done-logged-period = ✅ <b>{ $habit }</b> орындалды! 📅 { $period ->
 done-reward-won = 🎁 Сіз <b>{ $reward }</b> сыйлығының бір бөлігін алдыңыз! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> сіздікі: оны «Сыйлықтар» бөлімінен алыңыз.
 done-no-reward = Бұл жолы сыйлық жоқ. Жалғастыра беріңіз!
+done-add-a-reward = 🎁 /rewards бөлімінде сыйлық қосыңыз: орындалған әр әдет оның бір бөлігін әкелуі мүмкін.
 done-milestone-streak = 🏅 Қатарынан { $days } күн!
 done-milestone-target = 🏅 Мақсатқа жеттіңіз: { $count } рет орындалды!
 undo-done = ↩️ Болдырылмады: <b>{ $habit }</b>, { $date }.

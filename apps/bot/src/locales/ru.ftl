@@ -46,6 +46,7 @@ done-logged-period = ✅ <b>{ $habit }</b> — сделано! 📅 { $done }/{ 
 done-reward-won = 🎁 Вы получили часть награды <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> ваша: заберите её в разделе «Награды».
 done-no-reward = В этот раз без награды. Продолжайте!
+done-add-a-reward = 🎁 Добавьте награду в /rewards: каждая выполненная привычка может принести её часть.
 done-milestone-streak = 🏅 { $days } дней подряд!
 done-milestone-target = 🏅 Цель достигнута: { $count } выполнений!
 undo-done = ↩️ Отменено: <b>{ $habit }</b> за { $date }.
