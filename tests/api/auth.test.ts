@@ -289,6 +289,21 @@ describe("rate limits", () => {
     });
   });
 
+  it("behind a trusted proxy, addresses come from X-Forwarded-For and are counted apart", async () => {
+    const limited = await startApi({ trustProxy: 1, rateLimits: { loginPerIp: { limit: 2, windowMs: 60_000 } } });
+    try {
+      const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+      const attempt = (address: string) =>
+        limited.api.post("/api/v1/auth/login", { username: "nobody", password: "whatever1" }, from(address));
+      expect((await attempt("203.0.113.7")).status).toBe(401);
+      expect((await attempt("203.0.113.7")).status).toBe(401);
+      expectProblem(await attempt("203.0.113.7"), 429, "rate_limited");
+      expect((await attempt("198.51.100.20")).status).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("one address gets its registrations, then 429", async () => {
     await withLimits({ registerPerIp: { limit: 2, windowMs: 60_000 } }, async (api) => {
       await registerAccount(api);

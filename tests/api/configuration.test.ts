@@ -42,3 +42,19 @@ describe("CORS_ORIGINS", () => {
     },
   );
 });
+
+describe("TRUST_PROXY", () => {
+  const trustOf = (value: string | undefined) =>
+    apiConfigFrom(loadApiEnv({ TRUST_PROXY: value, JWT_SECRET: secret }), "/nowhere").trustProxy;
+
+  it("is 0 unless set, else the number of proxies", () => {
+    expect(trustOf(undefined)).toBe(0);
+    expect(trustOf("2")).toBe(2);
+  });
+
+  it.each(["yes", "-1", "100"])("%s stops start-up with one line naming the variable", (value) => {
+    expect(() => loadServerEnv({ TRUST_PROXY: value })).toThrow(
+      /^Invalid configuration: TRUST_PROXY must be the number of reverse proxies in front of the API, from 0 to 99$/,
+    );
+  });
+});

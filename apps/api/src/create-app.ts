@@ -30,6 +30,11 @@ export interface ApiDependencies {
   cors: { origins: readonly string[] };
   /** The time tokens are signed and checked at; the system clock unless a test stands elsewhere. */
   clock?: Clock;
+  /**
+   * Reverse proxies in front of the API (TRUST_PROXY): the client address, which the rate limits
+   * count by, is then read from X-Forwarded-For that many hops back. None by default.
+   */
+  trustProxy?: number;
   /** Limits of the login and registration endpoints; the defaults unless a test lowers them. */
   rateLimits?: Partial<RateLimits>;
   /** POST routes owned by another part of the process (the bot's Telegram webhook). */
@@ -40,7 +45,7 @@ export interface ApiDependencies {
 export function createApp(deps: ApiDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  app.set("trust proxy", deps.trustProxy ? deps.trustProxy : false);
   app.use(
     pinoHttp({
       logger: deps.logger,

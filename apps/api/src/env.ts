@@ -22,6 +22,11 @@ export const apiConfigShape = {
       error: "must be a comma-separated list of origins such as https://web.example (or *)",
     })
     .default([]),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\d{1,2}$/, { error: "must be the number of reverse proxies in front of the API, from 0 to 99" })
+    .transform(Number)
+    .default(0),
 };
 
 export interface ApiConfig {
@@ -30,6 +35,8 @@ export interface ApiConfig {
   jwtSecret: string;
   /** Browser origins allowed by CORS; none by default. */
   corsOrigins: string[];
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed (client addresses for limits). */
+  trustProxy: number;
 }
 
 /** Where development keeps its generated JWT secret, relative to the working directory. */
@@ -56,6 +63,7 @@ export function apiConfigFrom(env: ApiEnv, workingDirectory: string): ApiConfig 
     host: env.HOST,
     jwtSecret: env.JWT_SECRET ?? readOrCreateSecretFile(join(workingDirectory, jwtSecretFile)),
     corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

@@ -41,6 +41,7 @@ runMain(async () => {
     core,
     jwt: { secret: config.jwtSecret },
     cors: { origins: config.corsOrigins },
+    trustProxy: config.trustProxy,
   });
   const server = await listen(app, config);
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);

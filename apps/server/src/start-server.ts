@@ -56,6 +56,7 @@ export async function startProduct(
     core,
     jwt: { secret: apiConfig.jwtSecret },
     cors: { origins: apiConfig.corsOrigins },
+    trustProxy: apiConfig.trustProxy,
     webhooks,
   });
   const server = await listen(app, apiConfig);

@@ -35,6 +35,7 @@ export interface ApiOptions {
   now?: string;
   cors?: ApiDependencies["cors"];
   rateLimits?: ApiDependencies["rateLimits"];
+  trustProxy?: number;
   /** Wraps the core the app gets (to make a service fail, say). */
   wrapCore?: (core: Core) => Core;
 }
@@ -62,6 +63,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     jwt: { secret: jwtSecret },
     cors: options.cors ?? { origins: [] },
     clock,
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     // Every test registers from 127.0.0.1: limits are high unless a test sets the ones it checks.
     rateLimits: { ...generousLimits, ...options.rateLimits },
   });
