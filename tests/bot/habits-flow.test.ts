@@ -226,7 +226,7 @@ describe("/new", () => {
     await ann.send("101");
     askedAgain("Weight: at most 100.", "Weight:");
     await ann.send("2.5");
-    askedAgain("is not a number", "Weight:");
+    askedAgain("“2.5” won't do here: send a whole number from 1 to 100.", "Weight:");
     await ann.send(injected);
     expect(ann.lastMessage()?.html).toContain(escaped);
     await ann.send("100");

@@ -338,11 +338,11 @@ describe("winning and claiming", () => {
 
     // The history, with the claim's time in the person's zone (09:00 UTC is 10:00 in Berlin).
     await ann.command("claimed_rewards");
-    expect(lastText(ann)).toBe("📜 Claimed rewards\n2026-03-10 10:00 · Coffee");
+    expect(lastText(ann)).toBe("📜 Claimed rewards\nMar 10, 2026, 10:00 · Coffee");
     await ann.command("rewards");
     expect(lastText(ann)).toContain("✅ Coffee\n    ▱ 0/1 · ✅ claimed");
     await ann.tap("📜 History");
-    expect(lastText(ann)).toBe("📜 Claimed rewards\n2026-03-10 10:00 · Coffee");
+    expect(lastText(ann)).toBe("📜 Claimed rewards\nMar 10, 2026, 10:00 · Coffee");
   });
 
   it("claims straight from the done answer", async () => {
@@ -390,7 +390,7 @@ describe("winning and claiming", () => {
       await ann.tap("📜 History");
       // Newest first, in Almaty's time (UTC+5).
       expect(lastText(ann)).toBe(
-        "📜 Claimed rewards\n2026-03-11 23:30 · Walk in the park\n2026-03-10 14:00 · Walk in the park",
+        "📜 Claimed rewards\nMar 11, 2026, 23:30 · Walk in the park\nMar 10, 2026, 14:00 · Walk in the park",
       );
     } finally {
       kit.clock.set("2026-03-10T09:00:00Z");

@@ -138,7 +138,7 @@ describe(`settings, stats and another day on ${dialect}`, () => {
 
       await user.tap(text("en", "button-back"));
       expect(user.lastMessage()?.text).toContain(
-        text("en", "settings-odds-line", { level: "more", weight: 5, guarantee: "off" }),
+        text("en", "settings-odds-line", { level: "more", chance: 67, guarantee: "off" }),
       );
     });
 
@@ -263,10 +263,10 @@ describe(`settings, stats and another day on ${dialect}`, () => {
         text("en", "stats-habit-streak", { current: 3, longest: 3 }),
         "",
         text("en", "stats-calendar-title"),
-        "▫️▫️▫️▫️▫️▫️▫️ 16.02",
-        "▫️▫️▫️▫️▫️▫️▫️ 23.02",
-        "▫️▫️🟩🟩🟩⬜🟩 02.03",
-        "🟩✅▫️▫️▫️▫️▫️ 09.03",
+        "▫️▫️▫️▫️▫️▫️▫️ Feb 16",
+        "▫️▫️▫️▫️▫️▫️▫️ Feb 23",
+        "▫️▫️🟩🟩🟩⬜🟩 Mar 2",
+        "🟩✅▫️▫️▫️▫️▫️ Mar 9",
         text("en", "stats-calendar-legend"),
       ]);
 

@@ -55,7 +55,7 @@ export interface HabitBot {
 }
 
 // Bump when a flow's steps change, so stored conversations of the old shape are dropped.
-const conversationsVersion = 1;
+const conversationsVersion = 2;
 
 /** The Telegram bot of BOT.md over the core services. */
 export function createBot(deps: BotDependencies): HabitBot {

@@ -20,7 +20,7 @@ function keyLine(ctx: FlowContext, key: ApiKeyInfo): string {
     name: escapeHtml(key.name),
     prefix: key.prefix,
     created: when(ctx, key.createdAt),
-    used: key.lastUsedAt ? when(ctx, key.lastUsedAt) : "-",
+    used: key.lastUsedAt ? when(ctx, key.lastUsedAt) : ctx.t("api-key-never-used"),
   });
 }
 

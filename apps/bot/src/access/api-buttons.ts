@@ -1,7 +1,10 @@
 import { InlineKeyboard } from "grammy";
 import { callbackData } from "../telegram/callback-data.js";
 
-/** `api|<open|code|new-key|revoke|revoke-yes|forget>|<key id or ->`. */
+/**
+ * `api|<open|open-below|code|new-key|revoke|revoke-yes|forget>|<key id or ->`. `open-below` sends
+ * the screen as a new message: under a message that shows a secret, which must not be overwritten.
+ */
 export const apiData = callbackData("api", ["action", "value"]);
 
 export const apiButton = (label: string, action: string, value = "-") =>

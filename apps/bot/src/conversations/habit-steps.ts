@@ -29,7 +29,7 @@ import {
 import { menuButton } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
-import { show } from "../telegram/show.js";
+import { clearButtons, present, show } from "../telegram/show.js";
 
 export type HabitConversation = Conversation<BotContext, FlowContext>;
 
@@ -161,27 +161,6 @@ function stepKeyboard(ctx: FlowContext, step: string, rows: Row[], skippable: bo
   return keyboard.text(ctx.t("habit-button-cancel"), stepData.pack({ step: cancelStep, value: "cancel" }));
 }
 
-/**
- * Shows a screen as `show` does (editing the tapped message, else sending one) and returns the
- * id of the message that shows it.
- */
-async function present(ctx: FlowContext, html: string, keyboard: InlineKeyboard): Promise<number | undefined> {
-  const tapped = ctx.callbackQuery?.message;
-  if (tapped) {
-    await show(ctx, html, keyboard);
-    return tapped.message_id;
-  }
-  const sent = await ctx.reply(html, { parse_mode: "HTML", reply_markup: keyboard });
-  return sent.message_id;
-}
-
-async function clearButtons(ctx: FlowContext, messageId: number | undefined): Promise<void> {
-  const chatId = ctx.chat?.id;
-  if (messageId === undefined || chatId === undefined) return;
-  // Best effort: a message too old to edit keeps its buttons, which then answer "out of date".
-  await ctx.api.editMessageReplyMarkup(chatId, messageId).catch(() => undefined);
-}
-
 /** Shows a step, then handles answers until one is accepted. Wrong ones are explained and asked again. */
 async function runStep<T>(
   conversation: HabitConversation,
@@ -238,6 +217,9 @@ function wholeNumber(text: string): number | undefined {
   return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
+/** Text that is a number, if not a whole one or not a small one: "-1", "+3", "2.5", "2,5", "1000000". */
+const isNumeral = (text: string) => /^[-+−]?\d+(?:[.,]\d+)?$/.test(text.trim());
+
 /** "7:30", "07:30" or "7.30" → "07:30"; undefined when it is not a time of day. */
 function timeOfDay(text: string): string | undefined {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(text);
@@ -253,8 +235,8 @@ const stale = (ctx: FlowContext): Outcome<never> => ({ toast: ctx.t("error-stale
 const useButtons = (ctx: FlowContext): Outcome<never> => ({ notice: ctx.t("habit-flow-use-buttons") });
 
 /**
- * A number from buttons or typed, checked by the core on `field`. `range` is only for the message
- * about text that is not a number at all.
+ * A number from buttons or typed, checked by the core on `field`. `range` is only for the messages
+ * about text that is not a whole number we can take (a word, "-1", "2.5").
  */
 function numberAnswer(
   answer: Answer,
@@ -268,7 +250,11 @@ function numberAnswer(
   if (value === undefined) {
     if (answer.kind === "button") return stale(answer.ctx);
     if (raw.trim() === "") return { notice: fieldErrorText(answer.ctx, { field, code: "required" }) };
-    return { notice: answer.ctx.t("habit-error-not-number", { input: quoteInput(raw), ...range }) };
+    const numeral = isNumeral(raw);
+    const input = quoteInput(raw);
+    return {
+      notice: answer.ctx.t(numeral ? "habit-error-number-range" : "habit-error-not-number", { input, ...range }),
+    };
   }
   const problem = problemsWith(answer.ctx, draft, change(value), [field]);
   return problem ? { notice: problem } : { done: value };
@@ -501,7 +487,10 @@ const askReminders: StepFunction = async (conversation, ctx, flow, draft, notice
           const times = words.map(timeOfDay);
           const wrong = words.find((_, index) => times[index] === undefined);
           if (words.length === 0) return { notice: fieldErrorText(c, { field: "reminders", code: "required" }) };
-          if (wrong !== undefined) return { notice: c.t("habit-error-time", { input: quoteInput(wrong) }) };
+          // With no time in it at all, the whole answer is quoted ("7 30" is one time mistyped, not
+          // two); otherwise the word that is not a time ("07:00 7:3O").
+          const quoted = times.some((time) => time !== undefined) ? (wrong ?? "") : answer.text;
+          if (wrong !== undefined) return { notice: c.t("habit-error-time", { input: quoteInput(quoted) }) };
           return withAdded(c, times as string[]) ?? { again: true };
         }
         if (answer.value === "none") return { done: [] };

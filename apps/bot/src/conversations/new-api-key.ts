@@ -44,11 +44,12 @@ export function createNewApiKey(core: Core) {
         return { ok: false, reason: result.errors[0]?.code === "too_long" ? "too_long" : "required" };
       });
       if (made.ok) {
+        // The way back opens the screen below the key, so the key stays readable until 🧹 removes it.
         await answer.reply(answer.t("api-key-made", { name: escapeHtml(made.name), key: made.key }), {
           parse_mode: "HTML",
           reply_markup: forgetKeyboard(answer)
             .row()
-            .add(apiButton(answer.t("api-button-back-to-access"), "open")),
+            .add(apiButton(answer.t("api-button-back-to-access"), "open-below")),
         });
         return;
       }

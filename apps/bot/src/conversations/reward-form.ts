@@ -8,7 +8,7 @@ import type { BotContext, FlowContext } from "../context.js";
 import { type RewardView, rewardCardKeyboard, rewardCardText, toRewardView } from "../keyboards/rewards.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
-import { show } from "../telegram/show.js";
+import { clearButtons, present, show } from "../telegram/show.js";
 
 export const addRewardId = "add-reward";
 export const editRewardId = "edit-reward";
@@ -42,7 +42,8 @@ type SaveOutcome =
 /**
  * Shows a question (editing the tapped message, or a new one after typed text) and waits for typed
  * text or a button of this step. Another screen's button or a command leaves the flow and works as
- * usual; Cancel leaves it; a button of an earlier step is out of date.
+ * usual; Cancel leaves it; a button of an earlier step is out of date. Typed text takes the
+ * question's buttons away, so only the newest question offers any (as in the habit flows).
  */
 async function ask(
   conversation: RewardConversation,
@@ -59,7 +60,7 @@ async function ask(
   }
   if (skippable) keyboard.text(ctx.t("reward-form-skip"), formData.pack({ step, value: "skip" }));
   keyboard.text(ctx.t("reward-form-cancel"), formData.pack({ step: "flow", value: "cancel" }));
-  await show(ctx, html, keyboard);
+  const prompt = await present(ctx, html, keyboard);
   for (;;) {
     const answer = await conversation.wait();
     const query = answer.callbackQuery;
@@ -82,6 +83,7 @@ async function ask(
     if (message?.text !== undefined) {
       if (message.entities?.some((entity) => entity.type === "bot_command" && entity.offset === 0))
         return conversation.halt({ next: true });
+      await clearButtons(answer, prompt);
       return { ctx: answer, text: message.text };
     }
     if (message) {

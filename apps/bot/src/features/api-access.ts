@@ -12,9 +12,11 @@ import { show } from "../telegram/show.js";
 export function createApiAccessFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  async function render(ctx: FlowContext): Promise<void> {
+  /** The screen in place of the tapped message, or (`below`) as a new message under it. */
+  async function render(ctx: FlowContext, below = false): Promise<void> {
     const { text, keyboard } = apiAccessScreen(ctx, await core.access.listApiKeys(ctx.account.id));
-    await show(ctx, text, keyboard);
+    if (below) await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+    else await show(ctx, text, keyboard);
   }
 
   async function sendLoginCode(ctx: BotContext): Promise<unknown> {
@@ -43,8 +45,9 @@ export function createApiAccessFeature(core: Core): Composer<BotContext> {
     const userId = ctx.account.id;
     switch (data.action) {
       case "open":
+      case "open-below":
         await ctx.answerCallbackQuery();
-        return render(ctx);
+        return render(ctx, data.action === "open-below");
       case "code":
         return sendLoginCode(ctx);
       case "new-key":

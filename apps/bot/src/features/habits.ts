@@ -1,4 +1,4 @@
-// 🧩 Habits: the active habits as buttons → a habit's card (schedule, streak, reminders) with
+// 🧩 Habits: the active habits as buttons, a page at a time → a habit's card (schedule, streak, reminders) with
 // Edit, Archive, Delete (confirmed) and Back; archived habits on their own screen with Unarchive.
 // /new (and the seed's /add_habit, /new_habit) starts the new-habit flow. Every button's habit is
 // looked up among the person's own: another person's id (a forged button) finds nothing.
@@ -7,16 +7,18 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { editHabitId } from "../conversations/edit-habit.js";
 import { newHabitId } from "../conversations/new-habit.js";
-import { habitData, habitListData, newHabitData } from "../habits/habit-buttons.js";
+import { habitData, habitListData, habitPageData, newHabitData } from "../habits/habit-buttons.js";
 import { habitDetails, habitLabel, habitTitle } from "../habits/habit-text.js";
 import { menuButton, menuData } from "../keyboards/main-menu.js";
 import { escapeHtml } from "../telegram/html.js";
+import { addPager, pagedTitle, pageIndexOf, pageNumber, pageOf } from "../telegram/paging.js";
 import { show } from "../telegram/show.js";
 
 const cardButton = (label: string, action: string, habit: Habit) =>
   InlineKeyboard.text(label, habitData.pack({ action, habit: habit.id }));
-const listButton = (label: string, view: "active" | "archived") =>
-  InlineKeyboard.text(label, habitListData.pack({ view }));
+type View = "active" | "archived";
+const listButton = (label: string, view: View, page = 0) =>
+  InlineKeyboard.text(label, page === 0 ? habitListData.pack({ view }) : habitPageData.pack({ view, page }));
 
 export function createHabitsFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -27,27 +29,46 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
     await ctx.conversation.enter(id, ...args);
   }
 
-  async function showActive(ctx: FlowContext, hint?: string): Promise<void> {
+  async function showActive(ctx: FlowContext, hint?: string, requested = 0): Promise<void> {
     const [active, archived] = await Promise.all([
       core.habits.list(ctx.account.id, "active"),
       core.habits.list(ctx.account.id, "archived"),
     ]);
+    const page = pageOf(active, requested);
     const keyboard = new InlineKeyboard();
-    for (const habit of active) keyboard.add(cardButton(habitLabel(habit), "card", habit)).row();
+    for (const habit of page.items) keyboard.add(cardButton(habitLabel(habit), "card", habit)).row();
+    addPager(keyboard, page, (index) => habitPageData.pack({ view: "active", page: index }));
     keyboard.text(ctx.t("habits-button-new"), newHabitData).row();
     if (archived.length > 0)
       keyboard.add(listButton(ctx.t("habits-button-archived", { count: archived.length }), "archived")).row();
     keyboard.add(menuButton(ctx, "main", "button-back"));
-    const text = active.length === 0 ? ctx.t("habits-empty") : ctx.t("habits-title");
+    const text = active.length === 0 ? ctx.t("habits-empty") : pagedTitle(ctx.t("habits-title"), page);
     await show(ctx, hint && active.length > 0 ? `${text}\n${hint}` : text, keyboard);
   }
 
-  async function showArchived(ctx: FlowContext): Promise<void> {
+  async function showArchived(ctx: FlowContext, requested = 0): Promise<void> {
     const archived = await core.habits.list(ctx.account.id, "archived");
+    const page = pageOf(archived, requested);
     const keyboard = new InlineKeyboard();
-    for (const habit of archived) keyboard.add(cardButton(habitLabel(habit), "card", habit)).row();
+    for (const habit of page.items) keyboard.add(cardButton(habitLabel(habit), "card", habit)).row();
+    addPager(keyboard, page, (index) => habitPageData.pack({ view: "archived", page: index }));
     keyboard.add(listButton(ctx.t("button-back"), "active"));
-    await show(ctx, ctx.t(archived.length === 0 ? "habits-archived-empty" : "habits-archived-title"), keyboard);
+    const title = ctx.t(archived.length === 0 ? "habits-archived-empty" : "habits-archived-title");
+    await show(ctx, pagedTitle(title, page), keyboard);
+  }
+
+  const showList = (ctx: FlowContext, view: View, page = 0) =>
+    view === "active" ? showActive(ctx, undefined, page) : showArchived(ctx, page);
+
+  /** The page of its list a habit is on, for Back and for the list after it is archived or deleted. */
+  async function pageOfHabit(ctx: FlowContext, habit: Habit): Promise<number> {
+    const list = await core.habits.list(ctx.account.id, habit.archivedAt === null ? "active" : "archived");
+    return pageIndexOf(
+      Math.max(
+        0,
+        list.findIndex((item) => item.id === habit.id),
+      ),
+    );
   }
 
   async function showCard(ctx: FlowContext, habit: Habit): Promise<void> {
@@ -58,11 +79,12 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
     lines.push(ctx.t("habit-line-streak", { current: streak?.current ?? 0, longest: streak?.longest ?? 0 }));
     const archived = habit.archivedAt !== null;
     if (archived) lines.push(ctx.t("habit-line-archived"));
+    const page = await pageOfHabit(ctx, habit);
     const keyboard = archived
       ? InlineKeyboard.from([
           [cardButton(ctx.t("habit-button-unarchive"), "unarchive", habit)],
           [cardButton(ctx.t("habit-button-delete"), "delete", habit)],
-          [listButton(ctx.t("button-back"), "archived")],
+          [listButton(ctx.t("button-back"), "archived", page)],
         ])
       : InlineKeyboard.from([
           [
@@ -70,7 +92,7 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
             cardButton(ctx.t("habit-button-archive"), "archive", habit),
           ],
           [cardButton(ctx.t("habit-button-delete"), "delete", habit)],
-          [listButton(ctx.t("button-back"), "active")],
+          [listButton(ctx.t("button-back"), "active", page)],
         ]);
     await show(ctx, lines.join("\n"), keyboard);
   }
@@ -99,7 +121,16 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
       return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
     await ctx.answerCallbackQuery();
     if (view === "new") return startFlow(ctx, newHabitId);
-    return view === "active" ? showActive(ctx) : showArchived(ctx);
+    return showList(ctx, view);
+  });
+
+  feature.callbackQuery(habitPageData.filter, async (ctx) => {
+    const data = habitPageData.unpack(ctx.callbackQuery.data);
+    const page = pageNumber(data?.page);
+    if ((data?.view !== "active" && data?.view !== "archived") || page === undefined)
+      return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    await ctx.answerCallbackQuery();
+    return showList(ctx, data.view, page);
   });
 
   feature.callbackQuery(habitData.filter, async (ctx) => {
@@ -118,10 +149,11 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
         return startFlow(ctx, editHabitId, habit.id);
       case "archive": {
         if (archived) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+        const page = await pageOfHabit(ctx, habit);
         const result = await core.habits.archive(userId, habit.id);
         if (!result.ok) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
         await ctx.answerCallbackQuery(ctx.t("habit-archived-toast", { name: habitLabel(habit) }));
-        return showActive(ctx);
+        return showActive(ctx, undefined, page);
       }
       case "unarchive": {
         if (!archived) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
@@ -137,10 +169,11 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
         await ctx.answerCallbackQuery();
         return showDeleteConfirmation(ctx, habit);
       case "confirm-delete": {
+        const page = await pageOfHabit(ctx, habit);
         const result = await core.habits.delete(userId, habit.id);
         if (!result.ok) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
         await ctx.answerCallbackQuery(ctx.t("habit-deleted-toast", { name: habitLabel(habit) }));
-        return archived ? showArchived(ctx) : showActive(ctx);
+        return showList(ctx, archived ? "archived" : "active", page);
       }
       default:
         return ctx.answerCallbackQuery(ctx.t("error-stale-button"));

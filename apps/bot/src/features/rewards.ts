@@ -14,7 +14,9 @@ import {
   rewardListEntry,
   rewardsData,
 } from "../keyboards/rewards.js";
+import { dateLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
+import { addPager, pagedTitle, pageNumber, pageOf } from "../telegram/paging.js";
 import { show } from "../telegram/show.js";
 
 /** Rewards per page of the list, so the message and its keyboard stay within Telegram's limits. */
@@ -25,25 +27,19 @@ const historySize = 20;
 export function createRewardsFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  async function showList(ctx: FlowContext, page = 0): Promise<void> {
+  async function showList(ctx: FlowContext, requested = 0): Promise<void> {
     const rewards = await core.rewards.list(ctx.account.id);
-    const pages = Math.max(1, Math.ceil(rewards.length / pageSize));
-    const current = Math.min(Math.max(page, 0), pages - 1);
-    const shown = rewards.slice(current * pageSize, (current + 1) * pageSize);
+    const page = pageOf(rewards, requested, pageSize);
     const keyboard = new InlineKeyboard();
-    for (const reward of shown)
+    for (const reward of page.items)
       keyboard.text(rewardLabel(reward), rewardData.pack({ reward: reward.id, action: "open" })).row();
-    if (pages > 1) {
-      if (current > 0) keyboard.text("◀️", rewardsData.pack({ action: `page-${current - 1}` }));
-      if (current < pages - 1) keyboard.text("▶️", rewardsData.pack({ action: `page-${current + 1}` }));
-      keyboard.row();
-    }
+    addPager(keyboard, page, (index) => rewardsData.pack({ action: `page-${index}` }));
     keyboard.text(ctx.t("rewards-button-add"), rewardsData.pack({ action: "add" }));
     if (rewards.length > 0) keyboard.text(ctx.t("rewards-button-history"), rewardsData.pack({ action: "history" }));
     keyboard.row().add(menuButton(ctx, "main", "button-back"));
     if (rewards.length === 0) return show(ctx, ctx.t("rewards-empty"), keyboard);
-    const title = ctx.t("rewards-title") + (pages > 1 ? ` (${current + 1}/${pages})` : "");
-    await show(ctx, [title, ...shown.map((reward) => rewardListEntry(ctx, reward))].join("\n\n"), keyboard);
+    const title = pagedTitle(ctx.t("rewards-title"), page);
+    await show(ctx, [title, ...page.items.map((reward) => rewardListEntry(ctx, reward))].join("\n\n"), keyboard);
   }
 
   /** Leaves any flow the person was in (its button was tapped outside it), then starts this one. */
@@ -56,36 +52,44 @@ export function createRewardsFeature(core: Core): Composer<BotContext> {
     await show(ctx, rewardCardText(ctx, reward), rewardCardKeyboard(ctx, reward));
   }
 
-  /** The achieved rewards, each a button that claims it. */
-  async function showClaimable(ctx: FlowContext): Promise<void> {
+  /** The achieved rewards, each a button that claims it, a page at a time. */
+  async function showClaimable(ctx: FlowContext, requested = 0): Promise<void> {
     const achieved = await core.rewards.list(ctx.account.id, { status: "achieved" });
+    const page = pageOf(achieved, requested, pageSize);
     const keyboard = new InlineKeyboard();
-    for (const reward of achieved)
+    for (const reward of page.items)
       keyboard.text(rewardLabel(reward), rewardData.pack({ reward: reward.id, action: "claim" })).row();
+    addPager(keyboard, page, (index) => rewardsData.pack({ action: `claim-page-${index}` }));
     keyboard.add(backToRewardsButton(ctx));
-    await show(ctx, ctx.t(achieved.length > 0 ? "rewards-claim-title" : "rewards-claim-none"), keyboard);
+    const title = ctx.t(achieved.length > 0 ? "rewards-claim-title" : "rewards-claim-none");
+    await show(ctx, pagedTitle(title, page), keyboard);
   }
 
-  /** Which reward to edit: each a button that starts the edit flow. */
-  async function showEditChoice(ctx: FlowContext): Promise<void> {
+  /** Which reward to edit: each a button that starts the edit flow, a page at a time. */
+  async function showEditChoice(ctx: FlowContext, requested = 0): Promise<void> {
     const rewards = await core.rewards.list(ctx.account.id);
+    const page = pageOf(rewards, requested, pageSize);
     const keyboard = new InlineKeyboard();
-    for (const reward of rewards)
+    for (const reward of page.items)
       keyboard.text(rewardLabel(reward), rewardData.pack({ reward: reward.id, action: "edit" })).row();
+    addPager(keyboard, page, (index) => rewardsData.pack({ action: `edit-page-${index}` }));
     if (rewards.length === 0) keyboard.text(ctx.t("rewards-button-add"), rewardsData.pack({ action: "add" })).row();
     keyboard.add(backToRewardsButton(ctx));
-    await show(ctx, ctx.t(rewards.length > 0 ? "rewards-edit-choose" : "rewards-empty"), keyboard);
+    await show(ctx, pagedTitle(ctx.t(rewards.length > 0 ? "rewards-edit-choose" : "rewards-empty"), page), keyboard);
   }
 
-  /** Claimed rewards, newest first, with the date and time in the person's zone. */
+  /** Claimed rewards, newest first, with the date (in the person's language) and time in their zone. */
   async function showHistory(ctx: FlowContext): Promise<void> {
     const claims = await core.rewards.claims(ctx.account.id);
     const keyboard = InlineKeyboard.from([[backToRewardsButton(ctx)]]);
     if (claims.length === 0) return show(ctx, ctx.t("rewards-history-empty"), keyboard);
     const lines = [ctx.t("rewards-history-title")];
+    const { language, timezone } = ctx.account;
     for (const claim of claims.slice(0, historySize)) {
-      const { date, time } = localDateTimeAt(claim.claimedAt, ctx.account.timezone);
-      lines.push(ctx.t("rewards-history-line", { date, time, name: escapeHtml(claim.rewardName) }));
+      const { date, time } = localDateTimeAt(claim.claimedAt, timezone);
+      lines.push(
+        ctx.t("rewards-history-line", { date: dateLabel(language, date), time, name: escapeHtml(claim.rewardName) }),
+      );
     }
     if (claims.length > historySize) lines.push(ctx.t("rewards-history-more", { count: claims.length - historySize }));
     await show(ctx, lines.join("\n"), keyboard);
@@ -160,8 +164,8 @@ export function createRewardsFeature(core: Core): Composer<BotContext> {
 
   feature.command(["rewards", "list_rewards", "my_rewards"], (ctx) => showList(ctx));
   feature.command("add_reward", (ctx) => enterFlow(ctx, addRewardId));
-  feature.command("edit_reward", showEditChoice);
-  feature.command("claim_reward", showClaimable);
+  feature.command("edit_reward", (ctx) => showEditChoice(ctx));
+  feature.command("claim_reward", (ctx) => showClaimable(ctx));
   feature.command("claimed_rewards", showHistory);
 
   feature.callbackQuery(menuData.pack({ section: "rewards" }), async (ctx) => {
@@ -169,14 +173,19 @@ export function createRewardsFeature(core: Core): Composer<BotContext> {
     await showList(ctx);
   });
 
+  // add | history | page-N (the list) | edit-page-N | claim-page-N
   feature.callbackQuery(rewardsData.filter, async (ctx) => {
-    const action = rewardsData.unpack(ctx.callbackQuery.data)?.action;
-    const page = action && /^page-(\d{1,4})$/.exec(action)?.[1];
-    if (action !== "add" && action !== "history" && !page) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    const action = rewardsData.unpack(ctx.callbackQuery.data)?.action ?? "";
+    const paged = /^(page|edit-page|claim-page)-(\d+)$/.exec(action);
+    const page = pageNumber(paged?.[2]);
+    if (action !== "add" && action !== "history" && page === undefined)
+      return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
     await ctx.answerCallbackQuery();
     if (action === "add") return enterFlow(ctx, addRewardId);
     if (action === "history") return showHistory(ctx);
-    return showList(ctx, Number(page));
+    if (paged?.[1] === "edit-page") return showEditChoice(ctx, page);
+    if (paged?.[1] === "claim-page") return showClaimable(ctx, page);
+    return showList(ctx, page);
   });
 
   // Every reward button names its reward: one of another person's (forged data) is not found.

@@ -14,7 +14,7 @@ cmd-cancel = Leave the current step
 start-welcome = 👋 Welcome, { $name }! I help you build habits, keep streaks and win rewards you choose.
 start-ask-timezone = 🌍 First, your time zone, so your days end at your midnight. Tap one, share your location, or type a zone or a city (for example <code>Europe/Berlin</code> or <code>Almaty</code>).
 timezone-location-button = 📍 Send my location
-timezone-unknown = 🤔 I don't know the time zone “{ $input }”. Try a city such as Berlin or a zone such as Asia/Almaty.
+timezone-unknown = 🤔 I don't know the time zone “{ $input }”. Type a city such as Berlin, a zone such as Europe/Berlin, or a whole-hour offset such as UTC+5.
 timezone-set = ✅ Time zone: <b>{ $zone }</b>. Your local time is { $time }.
 start-ready = All set! Shall we create your first habit? Tap below, or use the menu.
 start-zone-later = 🌍 Your time zone is still UTC. Send /start when you want to choose it.
@@ -191,6 +191,7 @@ habit-error-before-start = ⚠️ { $field }: before the start date.
 habit-error-not-allowed = ⚠️ { $field }: not possible with this schedule.
 habit-error-name-taken = ⚠️ You already have a habit called “{ $name }”. Pick another name.
 habit-error-not-number = ⚠️ “{ $input }” is not a number. Send a whole number from { $min } to { $max }.
+habit-error-number-range = ⚠️ “{ $input }” won't do here: send a whole number from { $min } to { $max }.
 habit-error-time = ⚠️ “{ $input }” is not a time. Send it as HH:MM, for example <code>07:30</code>.
 habit-created = ✅ Habit <b>{ $name }</b> created! Mark it in ✅ Done today.
 habit-updated = ✅ Saved <b>{ $name }</b>.
@@ -222,7 +223,7 @@ rewards-claim-title = 🏆 <b>Ready to claim</b>
 rewards-claim-none = Nothing to claim yet. Complete your habits to win pieces.
 rewards-edit-choose = ✏️ Which reward do you want to edit?
 rewards-history-title = 📜 <b>Claimed rewards</b>
-rewards-history-line = { $date } { $time } · <b>{ $name }</b>
+rewards-history-line = { $date }, { $time } · <b>{ $name }</b>
 rewards-history-more = …and { $count } earlier.
 rewards-history-empty = 📜 No rewards claimed yet.
 reward-progress = { $bar } { $earned }/{ $required } · { $status }
@@ -315,12 +316,12 @@ stats-calendar-legend = 🟩 done · ⬜ missed · ▫️ not due · ✅ / 🔲 
 settings-title = ⚙️ <b>Settings</b>
 settings-language-line = 🌐 Language: { $language }
 settings-timezone-line = 🌍 Time zone: { $zone }
-settings-odds-line = 🎁 Rewards: { $level ->
+settings-odds-line = 🎁 Reward odds: { $level ->
         [more] more often
         [normal] normal
         [fewer] less often
        *[custom] custom
-    } (no-reward weight { $weight }), last-habit guarantee { $guarantee ->
+    } (a typical habit wins a piece about { $chance }% of the time), last-habit guarantee { $guarantee ->
         [on] on
        *[off] off
     }
@@ -354,10 +355,10 @@ settings-timezone-kept = OK, your time zone stays as it was.
 settings-timezone-gave-up = Let's leave the time zone as it is for now. Try again from ⚙️ Settings.
 settings-odds-title = 🎁 <b>Reward odds</b>
 settings-odds-explain = Every habit you complete draws for a piece of a reward. The “no reward” weight decides how often you win: now { $weight }, so a habit of normal weight wins about <b>{ $chance }%</b> on its first day, and more as its streak grows.
-settings-guarantee-explain = 🎯 Last-habit guarantee ({ $guarantee ->
-        [on] on
-       *[off] off
-    }): finishing the last habit due today always wins a piece, when a reward can take one.
+settings-guarantee-explain = { $guarantee ->
+        [on] 🎯 Last-habit guarantee (on): finishing the last habit due today always wins a piece, when a reward can take one.
+       *[off] 🎯 Last-habit guarantee (off): the last habit due today draws like any other. Turn it on and finishing it always wins a piece, when a reward can take one.
+    }
 settings-odds-more = 🎁 More rewards ({ $weight })
 settings-odds-normal = ⚖️ Normal ({ $weight })
 settings-odds-fewer = 🧘 Fewer rewards ({ $weight })
@@ -405,7 +406,8 @@ api-title = 🔑 <b>API access</b>
 api-explain = Other apps can keep your habits through our REST API. To sign in to an app, get a one-time <b>login code</b>. For your own scripts, make an <b>API key</b> and send it in the <code>X-API-Key</code> header. Never share a code or a key: I will never ask you for one.
 api-keys-none = You have no API keys.
 api-keys-title = <b>Your API keys</b>
-api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · made { $created } · last used { $used }
+api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · made { $created } · last used: { $used }
+api-key-never-used = never
 api-button-code = 🔢 Get a login code
 api-button-new-key = ➕ New API key
 api-button-revoke = 🗑 Revoke { $name }

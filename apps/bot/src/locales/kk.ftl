@@ -14,7 +14,7 @@ cmd-cancel = Ағымдағы қадамнан шығу
 start-welcome = 👋 Қош келдіңіз, { $name }! Мен әдет қалыптастыруға, серияны сақтауға және өзіңіз таңдаған сыйлықтарды алуға көмектесемін.
 start-ask-timezone = 🌍 Алдымен уақыт белдеуіңіз, күніңіз өз түн ортаңызда аяқталуы үшін. Батырманы басыңыз, орналасқан жеріңізді жіберіңіз немесе белдеуді не қаланы жазыңыз (мысалы, <code>Asia/Almaty</code> немесе <code>Астана</code>).
 timezone-location-button = 📍 Орналасқан жерімді жіберу
-timezone-unknown = 🤔 «{ $input }» уақыт белдеуін білмеймін. Berlin сияқты қаланы немесе Asia/Almaty сияқты белдеуді жазып көріңіз.
+timezone-unknown = 🤔 «{ $input }» уақыт белдеуін білмеймін. Алматы не Астана сияқты қаланы, Asia/Almaty сияқты белдеуді немесе UTC+5 сияқты бүтін сағаттық ығысуды жазыңыз.
 timezone-set = ✅ Уақыт белдеуі: <b>{ $zone }</b>. Сізде қазір { $time }.
 start-ready = Дайын! Алғашқы әдетті құрайық па? Төмендегі батырманы басыңыз немесе мәзірді ашыңыз.
 start-zone-later = 🌍 Уақыт белдеуіңіз әзірге UTC. Оны таңдағыңыз келгенде /start жіберіңіз.
@@ -131,7 +131,7 @@ habit-button-done = ✅ Дайын
 habit-button-no-reminders = 🔕 Еске салғышсыз
 habit-button-save = 💾 Сақтау
 habit-button-skip = ⏭ Өткізу
-habit-button-cancel = ✖️ Болдырмау
+habit-button-cancel = ✖️ Бас тарту
 habit-button-open = 🧩 Әдетті ашу
 habit-button-menu = 🏠 Мәзір
 habit-button-edit = ✏️ Өзгерту
@@ -145,7 +145,7 @@ habit-day-2 = Сс
 habit-day-3 = Ср
 habit-day-4 = Бс
 habit-day-5 = Жм
-habit-day-6 = Сн
+habit-day-6 = Сб
 habit-day-7 = Жс
 habit-days-none = Кемінде бір күнді таңдаңыз.
 habit-flow-cancelled = Жақсы, болдырылмады. Ештеңе сақталған жоқ.
@@ -185,6 +185,7 @@ habit-error-before-start = ⚠️ { $field }: басталу күнінен ер
 habit-error-not-allowed = ⚠️ { $field }: бұл кестемен мүмкін емес.
 habit-error-name-taken = ⚠️ Сізде «{ $name }» деген әдет бар. Басқа атау таңдаңыз.
 habit-error-not-number = ⚠️ «{ $input }» — сан емес. { $min }-ден { $max }-ге дейінгі бүтін санды жіберіңіз.
+habit-error-number-range = ⚠️ «{ $input }» мұнда жарамайды: { $min }-ден { $max }-ге дейінгі бүтін санды жіберіңіз.
 habit-error-time = ⚠️ «{ $input }» — уақыт емес. Оны СС:ММ түрінде жіберіңіз, мысалы <code>07:30</code>.
 habit-created = ✅ <b>{ $name }</b> әдеті құрылды! Оны «✅ Бүгін орындалды» бөлімінде белгілеңіз.
 habit-updated = ✅ Сақталды: <b>{ $name }</b>.
@@ -216,7 +217,7 @@ rewards-claim-title = 🏆 <b>Алуға дайын</b>
 rewards-claim-none = Әзірге алатын ештеңе жоқ. Бөліктер жинау үшін әдеттеріңізді орындаңыз.
 rewards-edit-choose = ✏️ Қай сыйлықты өзгертесіз?
 rewards-history-title = 📜 <b>Алынған сыйлықтар</b>
-rewards-history-line = { $date } { $time } · <b>{ $name }</b>
+rewards-history-line = { $date }, { $time } · <b>{ $name }</b>
 rewards-history-more = …және бұрынғы тағы { $count }.
 rewards-history-empty = 📜 Сіз әлі сыйлық алған жоқсыз.
 reward-progress = { $bar } { $earned }/{ $required } · { $status }
@@ -303,12 +304,12 @@ stats-calendar-legend = 🟩 орындалды · ⬜ өткізілді · ▫
 settings-title = ⚙️ <b>Баптаулар</b>
 settings-language-line = 🌐 Тіл: { $language }
 settings-timezone-line = 🌍 Уақыт белдеуі: { $zone }
-settings-odds-line = 🎁 Сыйлықтар: { $level ->
-        [more] жиірек
+settings-odds-line = 🎁 Сыйлық мүмкіндігі: { $level ->
+        [more] жоғары
         [normal] қалыпты
-        [fewer] сиректеу
+        [fewer] төмен
        *[custom] өз баптауыңыз
-    } («сыйлықсыз» салмағы { $weight }), соңғы әдет кепілдігі { $guarantee ->
+    } (әдеттегі салмақты әдет шамамен { $chance }% жағдайда бөлік ұтады), соңғы әдет кепілдігі { $guarantee ->
         [on] қосулы
        *[off] өшірулі
     }
@@ -342,10 +343,10 @@ settings-timezone-kept = Жарайды, уақыт белдеуі өзгерм�
 settings-timezone-gave-up = Әзірге уақыт белдеуін өзгертпейік. ⚙️ Баптаулардан қайта көріңіз.
 settings-odds-title = 🎁 <b>Сыйлық мүмкіндігі</b>
 settings-odds-explain = Орындалған әр әдет сыйлықтың бір бөлігін ұтып алуға мүмкіндік береді. «Сыйлықсыз» салмағы қаншалықты жиі ұтатыныңызды анықтайды: қазір { $weight }, сондықтан қалыпты салмақты әдет алғашқы күні шамамен <b>{ $chance }%</b> ұтады, ал серия өскен сайын жиірек.
-settings-guarantee-explain = 🎯 Соңғы әдет кепілдігі ({ $guarantee ->
-        [on] қосулы
-       *[off] өшірулі
-    }): бүгінгі соңғы әдетті орындау әрқашан бір бөлік әкеледі, егер оны қабылдайтын сыйлық болса.
+settings-guarantee-explain = { $guarantee ->
+        [on] 🎯 Соңғы әдет кепілдігі (қосулы): бүгінгі соңғы әдетті орындау әрқашан бір бөлік әкеледі, егер оны қабылдайтын сыйлық болса.
+       *[off] 🎯 Соңғы әдет кепілдігі (өшірулі): бүгінгі соңғы әдет басқалары сияқты ұтысқа қатысады. Кепілдікті қоссаңыз, оны орындау әрқашан бір бөлік әкеледі, егер оны қабылдайтын сыйлық болса.
+    }
 settings-odds-more = 🎁 Көбірек сыйлық ({ $weight })
 settings-odds-normal = ⚖️ Қалыпты ({ $weight })
 settings-odds-fewer = 🧘 Азырақ сыйлық ({ $weight })
@@ -393,7 +394,8 @@ api-title = 🔑 <b>API қолжетімділігі</b>
 api-explain = Басқа қолданбалар біздің REST API арқылы әдеттеріңізді жүргізе алады. Қолданбаға кіру үшін бір реттік <b>кіру кодын</b> алыңыз. Өз скрипттеріңіз үшін <b>API кілтін</b> жасап, оны <code>X-API-Key</code> тақырыбында жіберіңіз. Код пен кілтті ешкімге бермеңіз: мен оларды ешқашан сұрамаймын.
 api-keys-none = Сізде API кілттері жоқ.
 api-keys-title = <b>API кілттеріңіз</b>
-api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · жасалды { $created } · соңғы қолданылды { $used }
+api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · жасалды { $created } · соңғы рет: { $used }
+api-key-never-used = әлі қолданылмаған
 api-button-code = 🔢 Кіру кодын алу
 api-button-new-key = ➕ Жаңа API кілті
 api-button-revoke = 🗑 { $name } кілтін қайтарып алу

@@ -14,7 +14,7 @@ cmd-cancel = Выйти из текущего шага
 start-welcome = 👋 Здравствуйте, { $name }! Я помогаю вырабатывать привычки, держать серии и получать награды, которые вы выберете.
 start-ask-timezone = 🌍 Сначала часовой пояс, чтобы ваш день заканчивался в вашу полночь. Нажмите кнопку, отправьте геопозицию или напишите пояс или город (например, <code>Europe/Moscow</code> или <code>Алматы</code>).
 timezone-location-button = 📍 Отправить геопозицию
-timezone-unknown = 🤔 Я не знаю часовой пояс «{ $input }». Попробуйте город, например Berlin, или пояс, например Asia/Almaty.
+timezone-unknown = 🤔 Я не знаю часовой пояс «{ $input }». Напишите город, например Москва или Алматы, пояс, например Europe/Moscow, или сдвиг в целых часах, например UTC+3.
 timezone-set = ✅ Часовой пояс: <b>{ $zone }</b>. У вас сейчас { $time }.
 start-ready = Готово! Создадим первую привычку? Нажмите кнопку ниже или откройте меню.
 start-zone-later = 🌍 Ваш часовой пояс пока UTC. Отправьте /start, когда захотите его выбрать.
@@ -48,7 +48,12 @@ done-reward-achieved = 🏆 <b>{ $reward }</b> ваша: заберите её �
 done-no-reward = В этот раз без награды. Продолжайте!
 done-add-a-reward = 🎁 Добавьте награду в /rewards: каждая выполненная привычка может принести её часть.
 done-milestone-streak = 🏅 { $days } дней подряд!
-done-milestone-target = 🏅 Цель достигнута: { $count } выполнений!
+done-milestone-target = 🏅 Цель достигнута: { NUMBER($count) ->
+        [one] { $count } выполнение
+        [few] { $count } выполнения
+        [many] { $count } выполнений
+       *[other] { $count } выполнения
+    }!
 undo-done = ↩️ Отменено: <b>{ $habit }</b> за { $date }.
 undo-reward-taken = Часть награды «{ $reward }» возвращена.
 undo-nothing = Нечего отменять.
@@ -72,7 +77,7 @@ error-stale-button = ⌛ Эта кнопка устарела.
 error-generic = 😕 У меня что-то пошло не так. Попробуйте ещё раз.
 
 # Прочее
-hint-free-text = Я не понял. Воспользуйтесь меню или /help.
+hint-free-text = Не понимаю. Воспользуйтесь меню или /help.
 cancel-done = Хорошо, отменено.
 cancel-nothing = Нечего отменять.
 help-text =
@@ -193,6 +198,7 @@ habit-error-before-start = ⚠️ { $field }: раньше даты начала
 habit-error-not-allowed = ⚠️ { $field }: невозможно при таком расписании.
 habit-error-name-taken = ⚠️ У вас уже есть привычка «{ $name }». Выберите другое название.
 habit-error-not-number = ⚠️ «{ $input }» — не число. Пришлите целое число от { $min } до { $max }.
+habit-error-number-range = ⚠️ «{ $input }» здесь не подходит: пришлите целое число от { $min } до { $max }.
 habit-error-time = ⚠️ «{ $input }» — не время. Пришлите его как ЧЧ:ММ, например <code>07:30</code>.
 habit-created = ✅ Привычка <b>{ $name }</b> создана! Отмечайте её в разделе «✅ Сделано сегодня».
 habit-updated = ✅ Сохранено: <b>{ $name }</b>.
@@ -224,7 +230,7 @@ rewards-claim-title = 🏆 <b>Можно забрать</b>
 rewards-claim-none = Забирать пока нечего. Выполняйте привычки, чтобы собирать части.
 rewards-edit-choose = ✏️ Какую награду изменить?
 rewards-history-title = 📜 <b>Полученные награды</b>
-rewards-history-line = { $date } { $time } · <b>{ $name }</b>
+rewards-history-line = { $date }, { $time } · <b>{ $name }</b>
 rewards-history-more = …и ещё раньше: { $count }.
 rewards-history-empty = 📜 Вы ещё не забирали наград.
 reward-progress = { $bar } { $earned }/{ $required } · { $status }
@@ -244,7 +250,13 @@ reward-card =
         [yes] ▶️ Активна: выполненные привычки могут её принести
        *[no] ⏸ На паузе: не участвует в розыгрыше
     }
-    🏆 Получена раз: { $times }
+    🏆 { NUMBER($times) ->
+        [0] Ещё не получена
+        [one] Получена { $times } раз
+        [few] Получена { $times } раза
+        [many] Получена { $times } раз
+       *[other] Получена { $times } раза
+    }
 reward-button-claim = 🎉 Забрать
 reward-button-edit = ✏️ Изменить
 reward-button-activate = ▶️ Включить
@@ -255,7 +267,12 @@ reward-button-delete-force = 🗑 Удалить вместе с частями
 reward-button-keep = ↩️ Нет, оставить
 reward-claimed-toast = 🎉 Получено!
 reward-claimed = 🎉 <b>{ $name }</b> — ваша! Наслаждайтесь, вы это заслужили.
-reward-claimed-recurring = 🔁 Соберите частей: { $required }, чтобы получить её снова.
+reward-claimed-recurring = 🔁 Соберите { NUMBER($required) ->
+        [one] { $required } часть
+        [few] { $required } части
+        [many] { $required } частей
+       *[other] { $required } части
+    }, чтобы получить её снова.
 reward-claimed-once = Это была разовая награда, теперь она уходит на покой.
 reward-not-achieved = ⏳ Пока рано: собрано частей { $earned }/{ $required }.
 reward-already-claimed = ✅ Эта награда уже получена.
@@ -278,7 +295,12 @@ reward-form-current = Сейчас: <b>{ $value }</b>
 reward-form-summary =
     🎁 <b>{ $name }</b>
     ⚖️ Вес: { $weight }
-    🧩 Частей собрать: { $pieces }
+    🧩 Нужно собрать { NUMBER($pieces) ->
+        [one] { $pieces } часть
+        [few] { $pieces } части
+        [many] { $pieces } частей
+       *[other] { $pieces } части
+    }
     { $recurring }
 reward-form-save = 💾 Сохранить
 reward-form-skip = ⏭ Пропустить
@@ -311,12 +333,12 @@ stats-calendar-legend = 🟩 сделано · ⬜ пропущено · ▫️ 
 settings-title = ⚙️ <b>Настройки</b>
 settings-language-line = 🌐 Язык: { $language }
 settings-timezone-line = 🌍 Часовой пояс: { $zone }
-settings-odds-line = 🎁 Награды: { $level ->
-        [more] чаще
-        [normal] обычно
-        [fewer] реже
-       *[custom] свои настройки
-    } (вес «без награды» { $weight }), гарантия за последнюю привычку { $guarantee ->
+settings-odds-line = 🎁 Шансы наград: { $level ->
+        [more] повышенные
+        [normal] обычные
+        [fewer] пониженные
+       *[custom] свои
+    } (привычка обычного веса приносит кусочек примерно в { $chance }% случаев), гарантия за последнюю привычку { $guarantee ->
         [on] вкл.
        *[off] выкл.
     }
@@ -350,10 +372,10 @@ settings-timezone-kept = Хорошо, часовой пояс не меняет
 settings-timezone-gave-up = Пока оставим часовой пояс как есть. Попробуйте ещё раз из ⚙️ Настроек.
 settings-odds-title = 🎁 <b>Шансы наград</b>
 settings-odds-explain = Каждая выполненная привычка разыгрывает кусочек награды. Вес «без награды» решает, как часто вы выигрываете: сейчас { $weight }, поэтому привычка обычного веса в первый день выигрывает примерно в <b>{ $chance }%</b> случаев, а с ростом серии — чаще.
-settings-guarantee-explain = 🎯 Гарантия за последнюю привычку ({ $guarantee ->
-        [on] вкл.
-       *[off] выкл.
-    }): последняя привычка дня всегда приносит кусочек, если какой-то награде он ещё нужен.
+settings-guarantee-explain = { $guarantee ->
+        [on] 🎯 Гарантия за последнюю привычку (вкл.): последняя привычка дня всегда приносит кусочек, если какой-то награде он ещё нужен.
+       *[off] 🎯 Гарантия за последнюю привычку (выкл.): последняя привычка дня разыгрывает кусочек, как и остальные. Если включить гарантию, она всегда будет его приносить, когда какой-то награде он ещё нужен.
+    }
 settings-odds-more = 🎁 Больше наград ({ $weight })
 settings-odds-normal = ⚖️ Обычно ({ $weight })
 settings-odds-fewer = 🧘 Меньше наград ({ $weight })
@@ -405,14 +427,15 @@ api-title = 🔑 <b>Доступ к API</b>
 api-explain = Другие приложения могут вести ваши привычки через наш REST API. Чтобы войти в приложение, получите одноразовый <b>код входа</b>. Для своих скриптов создайте <b>API-ключ</b> и передавайте его в заголовке <code>X-API-Key</code>. Никому не сообщайте код или ключ: я никогда их не спрашиваю.
 api-keys-none = У вас нет API-ключей.
 api-keys-title = <b>Ваши API-ключи</b>
-api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · создан { $created } · использован { $used }
+api-key-line = • <b>{ $name }</b> <code>{ $prefix }…</code> · создан { $created } · в последний раз: { $used }
+api-key-never-used = ещё не использовался
 api-button-code = 🔢 Получить код входа
 api-button-new-key = ➕ Новый API-ключ
 api-button-revoke = 🗑 Отозвать { $name }
 api-revoke-confirm = 🗑 Отозвать <b>{ $name }</b> (<code>{ $prefix }…</code>)? Приложения с ним сразу потеряют доступ.
 api-button-revoke-yes = 🗑 Да, отозвать
 api-revoked-toast = 🗑 Ключ отозван.
-api-button-forget = 🧹 Я сохранил: удалить сообщение
+api-button-forget = 🧹 Сохранено: удалить сообщение
 api-forgotten = 🧹 Удалено.
 api-code = 🔢 Ваш код входа: <code>{ $code }</code>
     Он действует один раз, в течение { $minutes } минут. Введите его в приложении, которое его запросило.
@@ -427,4 +450,4 @@ api-key-made = 🗝 Ваш новый API-ключ <b>{ $name }</b>:
     <code>{ $key }</code>
     Скопируйте его сейчас: я показываю его только один раз и храню лишь его отпечаток.
 api-key-too-many = У вас уже { $limit } API-ключей. Отзовите один, чтобы создать новый.
-api-key-gave-up = Я не получил названия, поэтому ключ не создан.
+api-key-gave-up = Названия нет, поэтому ключ не создан.

@@ -6,6 +6,7 @@ import { apiButton } from "../access/api-buttons.js";
 import type { FlowContext } from "../context.js";
 import { menuButton } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
+import { zoneLabel } from "../timezone/find-zone.js";
 
 /** `settings|<action>|<value>`: open a screen, or change one setting. */
 export const settingsData = callbackData("settings", ["action", "value"]);
@@ -65,6 +66,9 @@ function oddsLevel(view: SettingsView): string {
   return oddsPresets.find((preset) => preset.weight === view.noRewardWeight)?.level ?? "custom";
 }
 
+/** How often a habit of the default weight wins a piece on its first day, in percent. */
+const firstDayChance = (view: SettingsView) => Math.round(oddsOf(defaultHabitWeight, 0, view).winChance * 100);
+
 function quietText(ctx: FlowContext, view: SettingsView): string {
   return view.quietHours ? `${view.quietHours.start}–${view.quietHours.end}` : ctx.t("settings-quiet-off");
 }
@@ -79,10 +83,10 @@ export function mainScreen(ctx: FlowContext, view: SettingsView): Screen {
     ctx.t("settings-title"),
     "",
     ctx.t("settings-language-line", { language: ctx.t(`settings-language-${view.language}`) }),
-    ctx.t("settings-timezone-line", { zone: view.timezone }),
+    ctx.t("settings-timezone-line", { zone: zoneLabel(view.timezone) }),
     ctx.t("settings-odds-line", {
       level: oddsLevel(view),
-      weight: view.noRewardWeight,
+      chance: firstDayChance(view),
       guarantee: onOff(view.guaranteeLastHabit),
     }),
     ctx.t("settings-reminders-line", { enabled: onOff(view.remindersEnabled), quiet: quietText(ctx, view) }),
@@ -114,11 +118,10 @@ function languageScreen(ctx: FlowContext, view: SettingsView): Screen {
 }
 
 function oddsScreen(ctx: FlowContext, view: SettingsView): Screen {
-  const chance = oddsOf(defaultHabitWeight, 0, view).winChance;
   const text = [
     ctx.t("settings-odds-title"),
     "",
-    ctx.t("settings-odds-explain", { chance: Math.round(chance * 100), weight: view.noRewardWeight }),
+    ctx.t("settings-odds-explain", { chance: firstDayChance(view), weight: view.noRewardWeight }),
     "",
     ctx.t("settings-guarantee-explain", { guarantee: onOff(view.guaranteeLastHabit) }),
   ].join("\n");

@@ -40,7 +40,7 @@ describe("the stats calendar", () => {
       "▫️▫️▫️▫️⬜⬜⬜",
       "⬜⬜⬜⬜⬜⬜⬜",
       "⬜⬜▫️▫️▫️▫️▫️",
-      "▫️▫️▫️🔲▫️▫️▫️",
+      "▫️▫️▫️▫️▫️▫️▫️", // ended: today is not due either
     ]);
     // A start date later than the day it began wins.
     expect(draw({ start: "2026-02-01", habit: { ...daily, startDate: "2026-03-10" } }).at(-1)).toBe("▫️⬜⬜🔲▫️▫️▫️");
@@ -76,8 +76,22 @@ describe("the stats calendar", () => {
     ]);
   });
 
-  it("writes each row with its Monday's day and month", () => {
-    const lines = calendarLines(drawCalendar({ today, start: today, habit: daily, done: new Set() }));
-    expect(lines).toEqual(["▫️▫️▫️▫️▫️▫️▫️ 16.02", "▫️▫️▫️▫️▫️▫️▫️ 23.02", "▫️▫️▫️▫️▫️▫️▫️ 02.03", "▫️▫️▫️🔲▫️▫️▫️ 09.03"]);
+  it("marks today not due on an exempt weekday, outside the range, or with the period's target met", () => {
+    // Thursday 03-12: a Mon/Wed habit is not due.
+    const monWed: ScheduleFields = { ...daily, exemptWeekdays: [2, 4, 5, 6, 7] };
+    expect(draw({ habit: monWed }).at(-1)).toBe("⬜▫️⬜▫️▫️▫️▫️");
+    expect(draw({ habit: monWed, done: new Set([today]) }).at(-1)).toBe("⬜▫️⬜✅▫️▫️▫️");
+    expect(draw({ habit: { ...daily, endDate: "2026-03-11" } }).at(-1)).toBe("⬜⬜⬜▫️▫️▫️▫️");
+    expect(draw({ habit: { ...daily, startDate: "2026-03-13" } }).at(-1)).toBe("▫️▫️▫️▫️▫️▫️▫️");
+    const twiceAWeek = { ...daily, frequency: { type: "weekly" as const, timesPerPeriod: 2 } };
+    expect(draw({ habit: twiceAWeek, done: new Set(["2026-03-09"]) }).at(-1)).toBe("🟩▫️▫️🔲▫️▫️▫️");
+    expect(draw({ habit: twiceAWeek, done: new Set(["2026-03-09", "2026-03-10"]) }).at(-1)).toBe("🟩🟩▫️▫️▫️▫️▫️");
+  });
+
+  it("writes each row with its Monday as the label function writes it", () => {
+    const lines = calendarLines(drawCalendar({ today, start: today, habit: daily, done: new Set() }), (monday) =>
+      monday.slice(5),
+    );
+    expect(lines).toEqual(["▫️▫️▫️▫️▫️▫️▫️ 02-16", "▫️▫️▫️▫️▫️▫️▫️ 02-23", "▫️▫️▫️▫️▫️▫️▫️ 03-02", "▫️▫️▫️🔲▫️▫️▫️ 03-09"]);
   });
 });
