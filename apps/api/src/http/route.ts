@@ -122,10 +122,16 @@ interface RouteSpec<
   errors?: readonly Code[];
   /** Rate limiters, run before authentication (their 429 is documented by itself). */
   limits?: readonly RequestHandler[];
+  /**
+   * Its answers must be ones the route declares. NoInfer: the generics come from the declaration,
+   * so an undeclared status or problem code is an error here, not a widened declaration.
+   */
   handler(
     input: RouteInput<Body, Query, Params, Auth>,
   ): Promise<
-    SuccessReply<Responses> | ProblemReply<Code | "validation_failed" | (Auth extends true ? AuthCodes : never)>
+    NoInfer<
+      SuccessReply<Responses> | ProblemReply<Code | "validation_failed" | (Auth extends true ? AuthCodes : never)>
+    >
   >;
 }
 

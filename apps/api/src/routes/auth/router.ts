@@ -46,7 +46,11 @@ export function registerAuthRoutes(routes: ApiRoutes, { core, tokens, rateLimits
         password: body.password,
         name: body.name ?? null,
       });
-      if (!registered.ok) return failed(registered);
+      if (!registered.ok) {
+        // A registration links no Telegram account, so that conflict cannot arise here.
+        if (registered.reason === "telegram_taken") throw new Error("registration hit a Telegram conflict");
+        return failed(registered);
+      }
       const user = registered.value;
       return created({ ...(await sessionFor(user.id)), user: presentUser(user) }, `${routes.basePath}/users/me`);
     },
