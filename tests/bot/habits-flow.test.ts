@@ -3,7 +3,13 @@
 // card, edit, archive, unarchive and delete, and buttons forged for another person's habit.
 import type { Habit } from "@habits/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountOf as accountIn, createTelegramKit, type TelegramKit, type TelegramUser } from "../kit/index.js";
+import {
+  accountOf as accountIn,
+  createTelegramKit,
+  onboard,
+  type TelegramKit,
+  type TelegramUser,
+} from "../kit/index.js";
 
 let kit: TelegramKit;
 
@@ -39,6 +45,7 @@ async function createThroughBot(user: TelegramUser, name: string): Promise<void>
 describe("/new", () => {
   it("walks every step and saves the habit with the chosen fields", async () => {
     const ann = kit.user();
+    await onboard(ann, "UTC");
     await ann.command("new");
     expect(lastText(ann)).toContain("New habit");
     expect(lastText(ann)).toContain("What's the habit?");
@@ -298,6 +305,7 @@ describe("/new", () => {
 
   it("leaves on Cancel, /cancel or another command, saving nothing", async () => {
     const ann = kit.user();
+    await onboard(ann, "UTC");
     await ann.command("new");
     await ann.send("Journal");
     await ann.tap("✖️ Cancel");

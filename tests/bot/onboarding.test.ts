@@ -182,6 +182,17 @@ describe(`onboarding on ${dialect}`, () => {
     expect(ben.lastMessage()?.text).toBe(text("en", "menu-title"));
   });
 
+  it("says when a shared place has no zone, and shows a whole-hour offset as UTC+5", async () => {
+    const ann = kit.user();
+    await ann.command("start");
+    await ann.shareLocation(95, 200);
+    expect(ann.lastMessage()?.text).toBe(text("en", "timezone-location-unknown"));
+    await ann.send("UTC+5");
+    expect((await accountOf(kit, ann)).timezone).toBe("Etc/GMT-5");
+    const [shown] = text("en", "timezone-set", { zone: "UTC+5", time: "@" }).split("@");
+    expect(ann.messages().at(-2)?.text.startsWith(shown ?? "?")).toBe(true);
+  });
+
   it("quotes a long unknown zone cut at whole characters", async () => {
     const ann = kit.user();
     await ann.command("start");

@@ -54,6 +54,7 @@ async function winPiece(user: TelegramUser): Promise<string | undefined> {
 describe("adding a reward", () => {
   it("walks every step, explains bad input and asks again, and saves", async () => {
     const ann = kit.user();
+    await onboard(ann, "UTC");
     await ann.command("add_reward");
     expect(lastText(ann)).toBe(
       "➕ New reward\nWhat will you treat yourself to? Send its name (for example: 🍫 Chocolate, 🎬 Movie night).",
@@ -166,6 +167,7 @@ describe("adding a reward", () => {
 
   it("leaves on Cancel, /cancel or another command, saving nothing", async () => {
     const ann = kit.user();
+    await onboard(ann, "UTC");
     await ann.command("add_reward");
     await ann.send("Cake");
     await ann.tap("✖️ Cancel");
@@ -187,6 +189,7 @@ describe("adding a reward", () => {
 
   it("leaves the flow for another screen's button; Add and Edit buttons start their flow over", async () => {
     const ann = kit.user();
+    await onboard(ann, "UTC");
     await rewardFor(ann, "Coffee");
     await ann.command("rewards");
     await ann.command("add_reward");
@@ -510,6 +513,7 @@ describe("managing a reward", () => {
     const secret = await rewardFor(bob, "Bob's secret reward");
     expect(await winPiece(bob)).toBe("Bob's secret reward");
     const ann = kit.user();
+    await onboard(ann, "UTC");
     await ann.command("rewards");
     const actions = ["open", "claim", "edit", "on", "off", "delete", "delete-yes", "delete-force", "bogus"];
     for (const action of actions) {

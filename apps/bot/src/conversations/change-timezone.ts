@@ -6,7 +6,7 @@ import { Keyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { mainScreen, settingsViewOf } from "../settings/settings-screens.js";
 import { escapeHtml, excerpt } from "../telegram/html.js";
-import { presetZones, zoneFromLocation, zoneFromText } from "../timezone/find-zone.js";
+import { presetZones, zoneFromLocation, zoneFromText, zoneLabel } from "../timezone/find-zone.js";
 
 export const changeTimezoneId = "change-timezone";
 
@@ -24,7 +24,7 @@ function zoneKeyboard(ctx: FlowContext): Keyboard {
 
 export function createChangeTimezone(core: Core) {
   return async function changeTimezone(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext) {
-    await ctx.reply(ctx.t("settings-timezone-ask", { zone: ctx.account.timezone }), {
+    await ctx.reply(ctx.t("settings-timezone-ask", { zone: zoneLabel(ctx.account.timezone) }), {
       parse_mode: "HTML",
       reply_markup: zoneKeyboard(ctx),
     });
@@ -70,8 +70,10 @@ async function handleAnswer(
   if (!zone) {
     const retry =
       text === undefined && !location
-        ? answer.t("settings-timezone-ask", { zone: escapeHtml(answer.account.timezone) })
-        : answer.t("timezone-unknown", { input: escapeHtml(excerpt(text ?? "")) });
+        ? answer.t("settings-timezone-ask", { zone: zoneLabel(answer.account.timezone) })
+        : location
+          ? answer.t("timezone-location-unknown")
+          : answer.t("timezone-unknown", { input: escapeHtml(excerpt(text ?? "")) });
     await answer.reply(retry, { parse_mode: "HTML" });
     return false;
   }
@@ -79,7 +81,7 @@ async function handleAnswer(
     await core.users.updateProfile(answer.account.id, { timezone: zone });
   });
   const now = new Date(await conversation.now());
-  await answer.reply(answer.t("timezone-set", { zone, time: localDateTimeAt(now, zone).time }), {
+  await answer.reply(answer.t("timezone-set", { zone: zoneLabel(zone), time: localDateTimeAt(now, zone).time }), {
     parse_mode: "HTML",
     reply_markup: { remove_keyboard: true },
   });

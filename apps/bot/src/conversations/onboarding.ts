@@ -7,7 +7,7 @@ import type { BotContext, FlowContext } from "../context.js";
 import { newHabitData } from "../habits/habit-buttons.js";
 import { createMainMenuKeyboard } from "../keyboards/main-menu.js";
 import { escapeHtml, excerpt } from "../telegram/html.js";
-import { presetZones, zoneFromLocation, zoneFromText } from "../timezone/find-zone.js";
+import { presetZones, zoneFromLocation, zoneFromText, zoneLabel } from "../timezone/find-zone.js";
 
 export const onboardingId = "onboarding";
 
@@ -52,12 +52,15 @@ export function createOnboarding(core: Core) {
       }
       const zone = location ? zoneFromLocation(location.latitude, location.longitude) : zoneFromText(text);
       if (!zone) {
-        await answer.reply(answer.t("timezone-unknown", { input: escapeHtml(excerpt(text)) }), { parse_mode: "HTML" });
+        const problem = location
+          ? answer.t("timezone-location-unknown")
+          : answer.t("timezone-unknown", { input: escapeHtml(excerpt(text)) });
+        await answer.reply(problem, { parse_mode: "HTML" });
         continue;
       }
       await conversation.external(() => core.users.updateProfile(answer.account.id, { timezone: zone }));
       const now = new Date(await conversation.now());
-      await answer.reply(answer.t("timezone-set", { zone, time: localDateTimeAt(now, zone).time }), {
+      await answer.reply(answer.t("timezone-set", { zone: zoneLabel(zone), time: localDateTimeAt(now, zone).time }), {
         parse_mode: "HTML",
         reply_markup: { remove_keyboard: true },
       });

@@ -15,6 +15,7 @@ start-welcome = 👋 Welcome, { $name }! I help you build habits, keep streaks a
 start-ask-timezone = 🌍 First, your time zone, so your days end at your midnight. Tap one, share your location, or type a zone or a city (for example <code>Europe/Berlin</code> or <code>Almaty</code>).
 timezone-location-button = 📍 Send my location
 timezone-unknown = 🤔 I don't know the time zone “{ $input }”. Type a city such as Berlin, a zone such as Europe/Berlin, or a whole-hour offset such as UTC+5.
+timezone-location-unknown = 🤔 I can't tell the time zone of that place. Tap a zone or type a city instead.
 timezone-set = ✅ Time zone: <b>{ $zone }</b>. Your local time is { $time }.
 start-ready = All set! Shall we create your first habit? Tap below, or use the menu.
 start-zone-later = 🌍 Your time zone is still UTC. Send /start when you want to choose it.
