@@ -144,6 +144,15 @@ describe(`robustness on ${dialect}`, () => {
     expect(user.lastMessage()?.html).toContain("&lt;b&gt;x&lt;/b&gt;&amp;: 1 now");
   });
 
+  it("shows markdown-looking text literally: the bot speaks HTML, so nothing is formatted or linked", async () => {
+    const name = "*bold* _it_ `code` [link](https://example.com)";
+    const { user } = await personWithHabit(name);
+    await user.command("done");
+    await user.tap(name);
+    expect(user.lastMessage()?.text).toContain(`${name} done!`);
+    expect(user.lastMessage()?.html).not.toContain("<a ");
+  });
+
   it("keeps a person's chat and flow across a restart; update ids go on increasing", async () => {
     const { user } = await personWithHabit("Read");
     await user.command("done");
