@@ -4,13 +4,16 @@
 import {
   type CompleteFailure,
   type CompletionOutcome,
+  type CompletionSource,
   type Core,
   countsAsDone,
   type Habit,
+  type LocalDate,
   periodKindOf,
   periodOf,
 } from "@habits/core";
 import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { FlowContext } from "../context.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { rewardData } from "../keyboards/rewards.js";
@@ -18,15 +21,15 @@ import { callbackData } from "../telegram/callback-data.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
 import { progressBar } from "../telegram/progress-bar.js";
+import { show } from "../telegram/show.js";
 
 export const undoData = callbackData("undo", ["habit", "date"]);
 
 /** A measurable habit logged with one tap counts as done: it is logged at its target. */
-export const tapValue = (habit: Habit) =>
-  habit.type === "measurable" && habit.target ? { value: habit.target.value } : {};
+const tapValue = (habit: Habit) => (habit.type === "measurable" && habit.target ? { value: habit.target.value } : {});
 
 /** Why a completion was refused, in the person's language (a toast). */
-export function refusalText(ctx: FlowContext, failure: CompleteFailure): string {
+function refusalText(ctx: FlowContext, failure: CompleteFailure): string {
   const day = (date: string) => dayLabel(ctx.account.language, date, "long");
   switch (failure.reason) {
     case "already_completed":
@@ -54,7 +57,7 @@ export function todayProgress(ctx: FlowContext, found: { due: Habit[]; doneToday
 }
 
 /** Under a completion's answer: 🎉 Claim when it made a reward claimable, then Undo. */
-export function completionButtons(ctx: FlowContext, outcome: CompletionOutcome): InlineKeyboard {
+function completionButtons(ctx: FlowContext, outcome: CompletionOutcome): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const { reward } = outcome;
   if (reward.won && reward.reward && reward.progress && reward.progress.piecesEarned >= reward.reward.piecesRequired)
@@ -74,8 +77,37 @@ function rewardLines(ctx: FlowContext, outcome: CompletionOutcome): string[] {
   return lines;
 }
 
+/**
+ * A tap that logs `habit` (✅ Done today, a confirmed other day, a reminder's ✅ Done): a refusal
+ * is the tap's toast; a completion edits the tapped message into its answer, with 🎉 Claim and
+ * ↩️ Undo above the buttons `more` gives.
+ */
+export async function completeFromTap(
+  core: Core,
+  ctx: FlowContext,
+  habit: Habit,
+  options: { date?: LocalDate; source: CompletionSource; more?: InlineKeyboardButton[][] },
+): Promise<void> {
+  const result = await core.completions.complete({
+    userId: ctx.account.id,
+    habitId: habit.id,
+    source: options.source,
+    ...(options.date === undefined ? {} : { date: options.date }),
+    ...tapValue(habit),
+  });
+  if (!result.ok) {
+    await ctx.answerCallbackQuery(refusalText(ctx, result));
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const lines = await completionAnswer(core, ctx, result.value, habit);
+  const keyboard = completionButtons(ctx, result.value);
+  for (const row of options.more ?? []) keyboard.row().add(...row);
+  await show(ctx, lines.join("\n"), keyboard);
+}
+
 /** The lines answering a completion of `habit`. */
-export async function completionAnswer(
+async function completionAnswer(
   core: Core,
   ctx: FlowContext,
   outcome: CompletionOutcome,

@@ -3,7 +3,7 @@
 // the middle loses nothing, and an out-of-date step is refused by the core, not guessed at.
 import { addDays, type Core, defaultCoreSettings, isLocalDate, isWithinRange } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
-import { completionAnswer, completionButtons, refusalText, tapValue } from "../completions/completion-answer.js";
+import { completeFromTap } from "../completions/completion-answer.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { anotherDayButton, backdateData } from "../keyboards/another-day.js";
@@ -115,24 +115,11 @@ export function createBackdateFeature(core: Core): Composer<BotContext> {
     const data = confirmData.unpack(ctx.callbackQuery.data);
     const found = data && (await habitAndToday(ctx, data.habit));
     if (!data || !found) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
-    const { habit } = found;
-    const result = await core.completions.complete({
-      userId: ctx.account.id,
-      habitId: habit.id,
+    await completeFromTap(core, ctx, found.habit, {
       date: data.date,
       source: "bot",
-      // Confirming a measurable habit logs its target: the day counts as done.
-      ...tapValue(habit),
+      more: [[anotherDayButton(ctx)], [menuButton(ctx, "main", "button-back")]],
     });
-    if (!result.ok) return ctx.answerCallbackQuery(refusalText(ctx, result));
-    await ctx.answerCallbackQuery();
-    const lines = await completionAnswer(core, ctx, result.value, habit);
-    const keyboard = completionButtons(ctx, result.value)
-      .row()
-      .add(anotherDayButton(ctx))
-      .row()
-      .add(menuButton(ctx, "main", "button-back"));
-    await show(ctx, lines.join("\n"), keyboard);
   });
   return feature;
 }

@@ -2,14 +2,7 @@
 // reward outcome and today's progress, with Undo (completions/completion-answer.ts).
 import type { Core } from "@habits/core";
 import { Composer, InlineKeyboard } from "grammy";
-import {
-  completionAnswer,
-  completionButtons,
-  refusalText,
-  tapValue,
-  todayProgress,
-  undoData,
-} from "../completions/completion-answer.js";
+import { completeFromTap, todayProgress, undoData } from "../completions/completion-answer.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { habitLabel } from "../habits/habit-text.js";
 import { anotherDayButton } from "../keyboards/another-day.js";
@@ -47,19 +40,7 @@ export function createDoneTodayFeature(core: Core): Composer<BotContext> {
     const data = doneData.unpack(ctx.callbackQuery.data);
     const habit = data && (await core.habits.get(ctx.account.id, data.habit));
     if (!habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
-    const result = await core.completions.complete({
-      userId: ctx.account.id,
-      habitId: habit.id,
-      source: "bot",
-      ...tapValue(habit),
-    });
-    if (!result.ok) return ctx.answerCallbackQuery(refusalText(ctx, result));
-    await ctx.answerCallbackQuery();
-    const lines = await completionAnswer(core, ctx, result.value, habit);
-    const keyboard = completionButtons(ctx, result.value)
-      .row()
-      .add(menuButton(ctx, "done", "button-back"));
-    await show(ctx, lines.join("\n"), keyboard);
+    await completeFromTap(core, ctx, habit, { source: "bot", more: [[menuButton(ctx, "done", "button-back")]] });
   });
 
   feature.callbackQuery(undoData.filter, async (ctx) => {

@@ -2,7 +2,7 @@
 // Snooze brings it back in an hour; Skip today just closes the reminder.
 import { type Core, isLocalDate } from "@habits/core";
 import { Composer } from "grammy";
-import { completionAnswer, completionButtons, refusalText, tapValue } from "../completions/completion-answer.js";
+import { completeFromTap } from "../completions/completion-answer.js";
 import type { BotContext } from "../context.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { escapeHtml } from "../telegram/html.js";
@@ -18,17 +18,7 @@ export function createReminderButtonsFeature(core: Core): Composer<BotContext> {
     const data = reminderDoneData.unpack(ctx.callbackQuery.data);
     const habit = data && (await core.habits.get(ctx.account.id, data.habit));
     if (!data || !habit) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
-    const result = await core.completions.complete({
-      userId: ctx.account.id,
-      habitId: habit.id,
-      date: data.date,
-      source: "reminder",
-      ...tapValue(habit),
-    });
-    if (!result.ok) return ctx.answerCallbackQuery(refusalText(ctx, result));
-    await ctx.answerCallbackQuery();
-    const lines = await completionAnswer(core, ctx, result.value, habit);
-    await show(ctx, lines.join("\n"), completionButtons(ctx, result.value));
+    await completeFromTap(core, ctx, habit, { date: data.date, source: "reminder" });
   });
   feature.callbackQuery(reminderSnoozeData.filter, async (ctx) => {
     const data = reminderSnoozeData.unpack(ctx.callbackQuery.data);
