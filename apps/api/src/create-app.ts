@@ -16,6 +16,7 @@ import { createDocsRouter } from "./openapi/docs-router.js";
 import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
 import { registerAuthRoutes } from "./routes/auth/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
+import { registerRewardRoutes } from "./routes/rewards/router.js";
 import { registerUserRoutes } from "./routes/users/router.js";
 
 /** Every versioned route sits under it. */
@@ -85,10 +86,12 @@ export function createApp(deps: ApiDependencies): Express {
   const routeDependencies = {
     core: deps.core,
     tokens,
+    clock,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
   };
   registerAuthRoutes(routes, routeDependencies);
   registerUserRoutes(routes, routeDependencies);
+  registerRewardRoutes(routes, routeDependencies);
 
   const documentPath = `${basePath}/openapi.json`;
   registry.registerPath({

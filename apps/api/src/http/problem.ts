@@ -38,7 +38,7 @@ export const problemCatalog = {
   habit_archived: { status: 422, title: "Habit archived" },
   nothing_to_revert: { status: 404, title: "Nothing to revert" },
   reward_not_achieved: { status: 422, title: "Reward not achieved" },
-  has_unclaimed_pieces: { status: 422, title: "Reward has unclaimed pieces" },
+  has_unclaimed_pieces: { status: 409, title: "Reward has unclaimed pieces" },
   too_many_codes: { status: 429, title: "Too many login codes" },
   code_invalid: { status: 401, title: "Wrong login code" },
   code_expired: { status: 401, title: "Login code expired" },

@@ -1,4 +1,4 @@
-import type { Core } from "@habits/core";
+import type { Clock, Core } from "@habits/core";
 import type { Tokens } from "../auth/tokens.js";
 import type { RateLimits } from "../http/rate-limit.js";
 
@@ -7,4 +7,6 @@ export interface RouteDependencies {
   core: Core;
   tokens: Tokens;
   rateLimits: RateLimits;
+  /** The core's clock: "today" for defaults the HTTP layer resolves (analytics ranges). */
+  clock: Clock;
 }
