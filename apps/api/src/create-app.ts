@@ -14,6 +14,7 @@ import { requestIdFor } from "./http/request-id.js";
 import { createApiRoutes } from "./http/route.js";
 import { createDocsRouter } from "./openapi/docs-router.js";
 import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
+import { registerAnalyticsRoutes } from "./routes/analytics/router.js";
 import { registerAuthRoutes } from "./routes/auth/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
 import { registerRewardRoutes } from "./routes/rewards/router.js";
@@ -92,6 +93,7 @@ export function createApp(deps: ApiDependencies): Express {
   registerAuthRoutes(routes, routeDependencies);
   registerUserRoutes(routes, routeDependencies);
   registerRewardRoutes(routes, routeDependencies);
+  registerAnalyticsRoutes(routes, routeDependencies);
 
   const documentPath = `${basePath}/openapi.json`;
   registry.registerPath({
