@@ -1,4 +1,5 @@
 import type { Clock, Core } from "@habits/core";
+import type { DatabaseClient } from "@habits/db";
 import { type Logger, systemClock } from "@habits/runtime";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, Router } from "express";
@@ -7,6 +8,7 @@ import { pinoHttp } from "pino-http";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
+import { idempotencyRecordsOver } from "./http/idempotency.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
@@ -16,8 +18,10 @@ import { createDocsRouter } from "./openapi/docs-router.js";
 import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
 import { registerAnalyticsRoutes } from "./routes/analytics/router.js";
 import { registerAuthRoutes } from "./routes/auth/router.js";
+import { registerCompletionRoutes } from "./routes/completions/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
 import { registerRewardRoutes } from "./routes/rewards/router.js";
+import { registerStreakRoutes } from "./routes/streaks/router.js";
 import { registerUserRoutes } from "./routes/users/router.js";
 
 /** Every versioned route sits under it. */
@@ -25,7 +29,8 @@ const basePath = "/api/v1";
 
 export interface ApiDependencies {
   logger: Logger;
-  database: Readiness;
+  /** Its client, when given, keeps the Idempotency-Key records. */
+  database: Readiness & { readonly client?: DatabaseClient };
   core: Core;
   jwt: { secret: string };
   /** Origins allowed to call from a browser; none by default. `*` allows any. */
@@ -83,6 +88,9 @@ export function createApp(deps: ApiDependencies): Express {
     registry,
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
+    ...(deps.database.client && {
+      idempotency: { records: idempotencyRecordsOver(deps.database.client), now: () => clock.now() },
+    }),
   });
   const routeDependencies = {
     core: deps.core,
@@ -92,6 +100,8 @@ export function createApp(deps: ApiDependencies): Express {
   };
   registerAuthRoutes(routes, routeDependencies);
   registerUserRoutes(routes, routeDependencies);
+  registerCompletionRoutes(routes, routeDependencies);
+  registerStreakRoutes(routes, routeDependencies);
   registerRewardRoutes(routes, routeDependencies);
   registerAnalyticsRoutes(routes, routeDependencies);
 

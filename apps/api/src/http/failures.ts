@@ -41,6 +41,8 @@ const failureTable = {
     detail: "The refresh token was already used: every session of its family is revoked. Log in again.",
   },
   session_revoked: { code: "session_revoked", detail: "The session was revoked: log in again." },
+  rolled_back: { code: "rolled_back", detail: "Undone because another item of the batch failed." },
+  not_attempted: { code: "not_attempted", detail: "Not tried because an earlier item of the batch failed." },
 } as const satisfies Record<string, { code: ProblemCode; detail: string }>;
 
 /** Every core reason the API knows how to answer; a route that forwards another does not compile. */

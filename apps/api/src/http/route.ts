@@ -7,6 +7,13 @@ import type { z } from "zod";
 import { z as zod } from "../openapi/zod.js";
 import { type Authenticate, authenticationProblems, type Principal } from "./auth.js";
 import { type CodeForReason, type CoreFailure, problemForFailure } from "./failures.js";
+import {
+  type IdempotencyRecords,
+  idempotencyHeaderSchema,
+  idempotencyKeyOf,
+  runIdempotently,
+  type SentReply,
+} from "./idempotency.js";
 import { routePatternKey } from "./metrics.js";
 import {
   type Problem,
@@ -123,6 +130,11 @@ interface RouteSpec<
   /** Rate limiters, run before authentication (their 429 is documented by itself). */
   limits?: readonly RequestHandler[];
   /**
+   * Takes an `Idempotency-Key` header (POST): a retry with the key replays the first answer. Keys
+   * are per user, so only a route with auth can be idempotent.
+   */
+  idempotent?: Auth extends true ? boolean : false;
+  /**
    * Its answers must be ones the route declares. NoInfer: the generics come from the declaration,
    * so an undeclared status or problem code is an error here, not a widened declaration.
    */
@@ -155,8 +167,10 @@ export function createApiRoutes(options: {
   registry: OpenAPIRegistry;
   basePath: string;
   authenticate: Authenticate;
+  /** Where idempotent routes keep their keys; without it, they answer 500 to a request with a key. */
+  idempotency?: { records: IdempotencyRecords; now: () => Date };
 }): ApiRoutes {
-  const { router, registry, basePath, authenticate } = options;
+  const { router, registry, basePath, authenticate, idempotency } = options;
   const operationIds = new Set<string>();
 
   return {
@@ -170,6 +184,7 @@ export function createApiRoutes(options: {
       const contentTypes = spec.request?.contentTypes ?? ["application/json"];
       const handle: RequestHandler = async (request, response) => {
         const principal = spec.auth ? await authenticate(request) : null;
+        const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request) : undefined;
         const bodySchema = spec.request?.body;
         if (bodySchema && request.body !== undefined && !request.is([...contentTypes])) {
           throw new ProblemError(problem("unsupported_media_type", `Send the body as ${contentTypes.join(" or ")}.`));
@@ -181,14 +196,29 @@ export function createApiRoutes(options: {
             : undefined;
         const query = spec.request?.query ? parseInput(spec.request.query, request.query, "query") : undefined;
         const params = spec.request?.params ? parseInput(spec.request.params, request.params, "params") : undefined;
-        const reply = await spec.handler({
-          body,
-          query,
-          params,
-          principal,
-          request,
-          response,
-        } as Parameters<typeof spec.handler>[0]);
+        const run = (): Promise<SentReply> =>
+          spec.handler({
+            body,
+            query,
+            params,
+            principal,
+            request,
+            response,
+          } as Parameters<typeof spec.handler>[0]);
+        let reply: SentReply;
+        if (idempotencyKey !== undefined && principal) {
+          if (!idempotency)
+            throw new Error(`${spec.operationId} is idempotent, but the app has no idempotency records`);
+          reply = await runIdempotently({
+            ...idempotency,
+            userId: principal.userId,
+            key: idempotencyKey,
+            request,
+            run,
+          });
+        } else {
+          reply = await run();
+        }
         if ("problem" in reply) {
           sendProblem(response, reply.problem, reply.headers);
           return;
@@ -235,7 +265,9 @@ type AnySpec = Omit<
 >;
 
 /** The problems a route can answer with: the ones it declares and the ones its kind implies. */
-function problemCodesOf(spec: Pick<AnySpec, "method" | "auth" | "request" | "errors" | "limits">): ProblemCode[] {
+function problemCodesOf(
+  spec: Pick<AnySpec, "method" | "auth" | "request" | "errors" | "limits" | "idempotent">,
+): ProblemCode[] {
   const codes = new Set<ProblemCode>();
   if (spec.limits?.length) codes.add("rate_limited");
   if (spec.auth) for (const code of authenticationProblems) codes.add(code);
@@ -244,6 +276,10 @@ function problemCodesOf(spec: Pick<AnySpec, "method" | "auth" | "request" | "err
     if (spec.method !== "delete" || spec.request?.body) codes.add("unsupported_media_type");
   }
   if (spec.request?.query || spec.request?.params) codes.add("validation_failed");
+  if (spec.idempotent) {
+    for (const code of ["validation_failed", "idempotency_key_reused", "idempotency_in_progress"] as const)
+      codes.add(code);
+  }
   for (const code of spec.errors ?? []) codes.add(code);
   codes.add("internal_error");
   return [...codes];
@@ -312,6 +348,7 @@ function operationFor(spec: AnySpec, pattern: string): RouteConfig {
       }),
       ...(spec.request?.query && { query: spec.request.query }),
       ...(spec.request?.params && { params: spec.request.params }),
+      ...(spec.idempotent && { headers: idempotencyHeaderSchema }),
     },
     responses,
   };

@@ -354,6 +354,14 @@ export function createCompletionService(deps: CoreDependencies) {
       if (!habit) return undefined;
       return deps.store.completions.listForHabit(habit.id, range);
     },
+
+    /** The user's completions of every habit, within dates (all when absent), by date, then habit. */
+    listForUser(userId: string, range: { from?: LocalDate; to?: LocalDate } = {}): Promise<Completion[]> {
+      return deps.store.completions.listForUser(userId, {
+        from: range.from ?? "0000-01-01",
+        to: range.to ?? "9999-12-31",
+      });
+    },
   };
 }
 
