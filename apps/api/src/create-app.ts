@@ -19,6 +19,8 @@ import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.j
 import { registerAnalyticsRoutes } from "./routes/analytics/router.js";
 import { registerAuthRoutes } from "./routes/auth/router.js";
 import { registerCompletionRoutes } from "./routes/completions/router.js";
+import { registerHabitRoutes } from "./routes/habits/router.js";
+import { registerTagRoutes } from "./routes/tags/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
 import { registerRewardRoutes } from "./routes/rewards/router.js";
 import { registerStreakRoutes } from "./routes/streaks/router.js";
@@ -100,6 +102,8 @@ export function createApp(deps: ApiDependencies): Express {
   };
   registerAuthRoutes(routes, routeDependencies);
   registerUserRoutes(routes, routeDependencies);
+  registerHabitRoutes(routes, routeDependencies);
+  registerTagRoutes(routes, routeDependencies);
   registerCompletionRoutes(routes, routeDependencies);
   registerStreakRoutes(routes, routeDependencies);
   registerRewardRoutes(routes, routeDependencies);

@@ -12,6 +12,7 @@ const failureTable = {
   invalid: { code: "validation_failed", detail: "Some fields are not valid: see errors." },
   not_found: { code: "not_found", detail: "No such resource." },
   name_taken: { code: "name_taken", detail: "You already have one with that name." },
+  tag_not_found: { code: "tag_not_found", detail: "One of the tags is not one of yours." },
   username_taken: { code: "username_taken", detail: "That username is taken." },
   email_taken: { code: "email_taken", detail: "That email address belongs to another account." },
   telegram_taken: { code: "telegram_taken", detail: "That Telegram account belongs to another account." },
