@@ -1,5 +1,6 @@
 // Habits through HTTP: create, read, list (filters, sort, fields), replace, merge and JSON Patch,
 // delete, archive, the month calendar, and their tags. Another user's habit is always 404.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, ApiClient, Json } from "./support/api-client.js";
 import { type RunningApi, registerAccount, startApi } from "./support/api-harness.js";
@@ -170,6 +171,19 @@ describe("POST /habits", () => {
 
   it("needs credentials", async () => {
     expectProblem(await api.post(habits, { name: "Read" }), 401, "credentials_required");
+  });
+
+  it("an Idempotency-Key retry makes one habit and answers the same; another body is 422", async () => {
+    const { token } = await account();
+    const options = { token, headers: { "Idempotency-Key": "make-read-1" } };
+    const first = await api.post(habits, { name: "Read" }, options);
+    const retry = await api.post(habits, { name: "Read" }, options);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get("location")).toBe(first.headers.get("location"));
+    expectProblem(await api.post(habits, { name: "Write" }, options), 422, "idempotency_key_reused");
+    expect((await api.get(habits, { token })).body.totalCount).toBe(1);
   });
 });
 
@@ -598,5 +612,65 @@ describe("PUT /habits/{id}/tags and DELETE /habits/{id}/tags/{tagId}", () => {
     expectProblem(await api.delete(`${url}/${aliceTag.id}`, { token: bob.token }), 404, "not_found");
     expectProblem(await api.delete(`${url}/${bobsTag.id}`, { token: alice.token }), 404, "not_found");
     expect((await api.get(`${habits}/${habit.id}`, { token: alice.token })).body.tags).toEqual(["mine"]);
+  });
+});
+
+describe("generated patches of a real habit", () => {
+  const pointers = [
+    "",
+    "/name",
+    "/description",
+    "/type",
+    "/frequency",
+    "/frequency/type",
+    "/frequency/timesPerPeriod",
+    "/target",
+    "/target/value",
+    "/exemptWeekdays/0",
+    "/exemptWeekdays/-",
+    "/weight",
+    "/startDate",
+    "/milestone",
+    "/milestone/target",
+    "/milestone/current",
+    "/reminders/-",
+    "/reminders/0/time",
+    "/tags/-",
+    "/tags/0",
+    "/id",
+    "/__proto__",
+    "/nope/deeper",
+  ];
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom("daily", "weekly", "measurable", "08:00", "2026-03-01", 3, 0, -1, { type: "weekly" }),
+  );
+  const operation = fc.oneof(
+    fc.record({ op: fc.constantFrom("add", "replace", "test"), path: fc.constantFrom(...pointers), value }),
+    fc.record({ op: fc.constant("remove"), path: fc.constantFrom(...pointers) }),
+    fc.record({
+      op: fc.constantFrom("move", "copy"),
+      from: fc.constantFrom(...pointers),
+      path: fc.constantFrom(...pointers),
+    }),
+  );
+  const fields = ["name", "description", "type", "frequency", "target", "weight", "milestone", "reminders", "tags"];
+  const mergePatch = fc.dictionary(fc.constantFrom(...fields), fc.oneof(value, fc.constant(null)));
+
+  it("never answer a 5xx, and every 200 is a valid habit (the client checks it)", async () => {
+    const { token, create } = await account();
+    const habit = await create({ name: "Fuzzed", milestone: { target: 3 }, reminders: [{ time: "08:00" }] });
+    const url = `${habits}/${habit.id}`;
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 4 }), mergePatch, async (operations, merge) => {
+        const json = await api.patch(url, operations, { token, contentType: "application/json-patch+json" });
+        expect(json.status, JSON.stringify(operations)).toBeLessThan(500);
+        const merged = await api.patch(url, merge, { token, contentType: "application/merge-patch+json" });
+        expect(merged.status, JSON.stringify(merge)).toBeLessThan(500);
+        const replaced = await api.put(url, { name: "Fuzzed", ...merge }, { token });
+        expect(replaced.status, JSON.stringify(merge)).toBeLessThan(500);
+      }),
+      { numRuns: 60, seed: 20261201 },
+    );
   });
 });

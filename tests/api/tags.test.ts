@@ -61,6 +61,16 @@ describe("POST /tags and GET /tags/{id}", () => {
     expect((await api.post(tagsPath, { name: "focus" }, { token: await token() })).status).toBe(201);
   });
 
+  it("an Idempotency-Key retry makes one tag and answers the same", async () => {
+    const me = await token();
+    const options = { token: me, headers: { "Idempotency-Key": "tag-1" } };
+    const first = await api.post(tagsPath, { name: "once" }, options);
+    const retry = await api.post(tagsPath, { name: "once" }, options);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body).toEqual(first.body);
+    expect((await api.get(tagsPath, { token: me })).body.totalCount).toBe(1);
+  });
+
   it("an unknown id and another user's tag are 404", async () => {
     const me = await token();
     const theirs = (await api.post(tagsPath, { name: "theirs" }, { token: await token() })).body;

@@ -118,8 +118,11 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     path: "/habits",
     tags,
     summary: "Create a habit",
-    description: "Only `name` is required; a field left out takes its default. Missing tags are made.",
+    description:
+      "Only `name` is required; a field left out takes its default. Missing tags are made. Send an " +
+      "`Idempotency-Key` to retry safely.",
     auth: true,
+    idempotent: true,
     request: { body: habitInputSchema },
     responses: { 201: { description: "The habit", body: habitSchema, headers: { Location: "The habit" } } },
     errors: ["name_taken"],
