@@ -15,9 +15,9 @@ import type { Request } from "express";
 import { z } from "../openapi/zod.js";
 import { type Problem, ProblemError, problem } from "./problem.js";
 
-export const idempotencyKeyHeader = "Idempotency-Key";
+const idempotencyKeyHeader = "Idempotency-Key";
 /** Set on an answer that repeats a first request's. */
-export const replayedHeader = "Idempotent-Replayed";
+const replayedHeader = "Idempotent-Replayed";
 
 /** Where the keys are kept (the IdempotencyKey table). */
 export interface IdempotencyRecords {
@@ -68,7 +68,7 @@ export function idempotencyKeyOf(request: Request): string | undefined {
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === undefined) return "null";
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -79,7 +79,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What makes a request this request: method, path, query string (sorted) and the canonical body. */
-export function requestIdentity(request: Request): { method: string; path: string; hash: string } {
+function requestIdentity(request: Request): { method: string; path: string; hash: string } {
   const url = new URL(request.originalUrl, "http://api.invalid");
   const query = [...url.searchParams].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   const method = request.method.toUpperCase();

@@ -167,7 +167,7 @@ export const completionDateParams = z.strictObject({
 });
 
 /** The most items one batch takes. */
-export const batchLimit = 100;
+const batchLimit = 100;
 
 export const batchInputSchema = z
   .strictObject({

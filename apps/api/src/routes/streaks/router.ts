@@ -1,5 +1,5 @@
 // Progress per habit and day, and streaks.
-import { addDays, countsAsDone, daysBetween, defaultRangeDays, type Habit, nameKey } from "@habits/core";
+import { addDays, countsAsDone, daysBetween, defaultRangeDays, type Habit, isLocalDate, nameKey } from "@habits/core";
 import { pageQueryShape, pageSchema, paginate } from "../../http/paging.js";
 import { type ApiRoutes, failed, ok, problemReply } from "../../http/route.js";
 import { z } from "../../openapi/zod.js";
@@ -11,7 +11,7 @@ const tags = ["Progress"];
 /** The longest range /progress answers, in days. */
 const progressLimitDays = 366;
 
-export const streakSchema = z
+const streakSchema = z
   .strictObject({
     habitId: z.string(),
     current: z.number().int().min(0),
@@ -50,7 +50,8 @@ const progressQuery = z
     habit: z.string().min(1).max(200).optional().openapi({ description: "Only the habit of this name" }),
   })
   .superRefine((query, context) => {
-    if (query.from !== undefined && query.to !== undefined) {
+    // Zod runs this refinement even when a field failed: only real dates are compared.
+    if (query.from !== undefined && query.to !== undefined && isLocalDate(query.from) && isLocalDate(query.to)) {
       if (query.from > query.to) context.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
       else if (daysBetween(query.from, query.to) >= progressLimitDays)
         context.addIssue({ code: "custom", path: ["to"], message: `must be within ${progressLimitDays} days of from` });
