@@ -489,6 +489,15 @@ describe("PATCH /habits/{id}", () => {
     );
     expect((await api.get(url, { token: alice.token })).body).toEqual(habit);
   });
+  it("the document gives each media type its own body schema", () => {
+    const operation: Json = running.contract.document.paths["/api/v1/habits/{id}"]?.patch;
+    const content = operation.requestBody.content;
+    expect(content).toEqual({
+      "application/json": { schema: { $ref: "#/components/schemas/HabitMergePatch" } },
+      "application/merge-patch+json": { schema: { $ref: "#/components/schemas/HabitMergePatch" } },
+      "application/json-patch+json": { schema: { $ref: "#/components/schemas/JsonPatch" } },
+    });
+  });
 });
 
 describe("DELETE /habits/{id}", () => {

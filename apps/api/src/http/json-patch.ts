@@ -1,5 +1,6 @@
 // JSON Patch (RFC 6902) over JSON Pointers (RFC 6901), and JSON Merge Patch (RFC 7396), on plain
 // JSON values. Patches apply to a copy, all operations or none; the input is never changed.
+import { z } from "../openapi/zod.js";
 
 export type PatchOperation =
   | { op: "add"; path: string; value?: unknown }
@@ -21,6 +22,23 @@ type PatchFailure = {
 };
 
 export type PatchOutcome = { ok: true; document: unknown } | ({ ok: false } & PatchFailure);
+
+const pointer = z.string().openapi({ description: "JSON Pointer (RFC 6901)", example: "/name" });
+
+/** A JSON Patch (RFC 6902) document: the operations, applied in order, all or none. */
+export const jsonPatchSchema = z
+  .array(
+    z.discriminatedUnion("op", [
+      z.strictObject({ op: z.literal("add"), path: pointer, value: z.unknown() }),
+      z.strictObject({ op: z.literal("remove"), path: pointer }),
+      z.strictObject({ op: z.literal("replace"), path: pointer, value: z.unknown() }),
+      z.strictObject({ op: z.literal("move"), from: pointer, path: pointer }),
+      z.strictObject({ op: z.literal("copy"), from: pointer, path: pointer }),
+      z.strictObject({ op: z.literal("test"), path: pointer, value: z.unknown() }),
+    ]),
+  )
+  .max(100)
+  .openapi("JsonPatch", { description: "JSON Patch (RFC 6902), at most 100 operations" });
 
 type Container = Record<string, unknown> | unknown[];
 

@@ -1,7 +1,13 @@
 // Habits: create, read, list (filters, sort, fields), replace, patch (merge and JSON Patch),
 // delete, archive, the month calendar, and their tags.
 import { type Core, countsAsDone, type Habit } from "@habits/core";
-import { applyJsonPatch, applyMergePatch, jsonEqual, type PatchOperation } from "../../http/json-patch.js";
+import {
+  applyJsonPatch,
+  applyMergePatch,
+  jsonEqual,
+  jsonPatchSchema,
+  type PatchOperation,
+} from "../../http/json-patch.js";
 import { compareValues, selectFields, sortItems } from "../../http/list-query.js";
 import { paginate } from "../../http/paging.js";
 import { ProblemError, problem } from "../../http/problem.js";
@@ -21,7 +27,6 @@ import {
   habitPageSchema,
   habitSchema,
   habitTagsSchema,
-  jsonPatchSchema,
   presentCalendarRow,
   presentHabit,
   toHabitInput,
@@ -200,21 +205,19 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       params: idParams,
       body: z.union([habitMergePatchSchema, jsonPatchSchema]),
       contentTypes: ["application/json", "application/merge-patch+json", jsonPatchMediaType],
+      bodyFor: {
+        "application/json": habitMergePatchSchema,
+        "application/merge-patch+json": habitMergePatchSchema,
+        [jsonPatchMediaType]: jsonPatchSchema,
+      },
     },
     responses: { 200: { description: "The habit as changed", body: habitSchema } },
     errors: ["not_found", "name_taken", "patch_test_failed", "patch_not_applicable"],
-    handler: async ({ principal, params, body, request }) => {
+    handler: async ({ principal, params, body }) => {
+      // The body is parsed by its media type (bodyFor): an array is a JSON Patch, an object a merge patch.
       const habit = await core.habits.get(principal.userId, params.id);
       if (!habit) return failed({ reason: "not_found" });
       const current = await present(principal.userId, habit);
-      const asJsonPatch = request.is(jsonPatchMediaType) === jsonPatchMediaType;
-      if (asJsonPatch !== Array.isArray(body)) {
-        return invalidBody(
-          asJsonPatch
-            ? "A JSON Patch is an array of operations."
-            : "A merge patch is an object: send a JSON Patch as application/json-patch+json.",
-        );
-      }
       let patched: unknown;
       if (Array.isArray(body)) {
         const outcome = applyJsonPatch(current, body as PatchOperation[]);
@@ -313,7 +316,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
 /** The user behind valid credentials is gone only if the account was deleted a moment ago. */
 const accountGone = () => problemReply("session_revoked", "The account no longer exists.");
 
-function invalidBody(detail: string, errors: Record<string, string> = { body: detail }) {
+function invalidBody(detail: string, errors: Record<string, string>) {
   const reply = problemReply("validation_failed", detail);
   return { ...reply, problem: { ...reply.problem, errors } };
 }

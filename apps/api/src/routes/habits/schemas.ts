@@ -233,23 +233,6 @@ export const habitMergePatchSchema = z
     description: "JSON Merge Patch (RFC 7396): fields left out stay; `null` removes one (its default applies)",
   });
 
-const pointer = z.string().openapi({ description: "JSON Pointer (RFC 6901)", example: "/name" });
-
-/** A JSON Patch (RFC 6902) document: the operations, applied in order, all or none. */
-export const jsonPatchSchema = z
-  .array(
-    z.discriminatedUnion("op", [
-      z.strictObject({ op: z.literal("add"), path: pointer, value: z.unknown() }),
-      z.strictObject({ op: z.literal("remove"), path: pointer }),
-      z.strictObject({ op: z.literal("replace"), path: pointer, value: z.unknown() }),
-      z.strictObject({ op: z.literal("move"), from: pointer, path: pointer }),
-      z.strictObject({ op: z.literal("copy"), from: pointer, path: pointer }),
-      z.strictObject({ op: z.literal("test"), path: pointer, value: z.unknown() }),
-    ]),
-  )
-  .max(100)
-  .openapi("JsonPatch", { description: "JSON Patch (RFC 6902), at most 100 operations" });
-
 export const habitListQuerySchema = z.strictObject({
   ...pageQueryShape,
   q: z.string().max(200).optional().openapi({ description: "Text in the name or description (any case)" }),
