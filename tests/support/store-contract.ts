@@ -655,6 +655,62 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           { id: second.id, streak: 7 },
           { id: third.id, streak: 8 },
         ]);
+      it("findById finds the user's completion only", async () => {
+        const { user, habit } = await newHabit();
+        const made = await store.completions.insert(completion(user.id, habit.id, "2026-05-01"));
+        expect(await store.completions.findById(user.id, made.id)).toEqual(made);
+        const stranger = await newUser();
+        expect(await store.completions.findById(stranger.id, made.id)).toBeUndefined();
+        expect(await store.completions.findById(user.id, randomUUID())).toBeUndefined();
+      });
+
+      it("listNewestFirst: by date then id descending, filtered, by offset or after a (date, id); countForUser", async () => {
+        const user = await newUser();
+        const habits = [
+          await store.habits.create(user.id, habitFields()),
+          await store.habits.create(user.id, habitFields()),
+          await store.habits.create(user.id, habitFields()),
+        ];
+        const inserted = [];
+        for (const date of ["2026-07-02", "2026-06-30", "2026-07-01", "2026-07-03"]) {
+          for (const habit of habits)
+            inserted.push(await store.completions.insert(completion(user.id, habit.id, date)));
+        }
+        const { habit: theirs, user: stranger } = await newHabit();
+        await store.completions.insert(completion(stranger.id, theirs.id, "2026-07-01"));
+        const newest = [...inserted].sort((a, b) => compareText(b.date, a.date) || compareText(b.id, a.id));
+
+        expect(await store.completions.listNewestFirst(user.id, {}, { limit: 100 })).toEqual(newest);
+        expect(await store.completions.listNewestFirst(user.id, {}, { offset: 3, limit: 4 })).toEqual(
+          newest.slice(3, 7),
+        );
+        const third = newest[2] as (typeof newest)[number];
+        expect(
+          await store.completions.listNewestFirst(
+            user.id,
+            {},
+            { before: { date: third.date, id: third.id }, limit: 5 },
+          ),
+        ).toEqual(newest.slice(3, 8));
+        // A position that is no completion's (removed since) still cuts between its neighbours.
+        expect(
+          await store.completions.listNewestFirst(user.id, {}, { before: { date: "2026-07-01", id: "" }, limit: 100 }),
+        ).toEqual(newest.filter((item) => item.date < "2026-07-01"));
+
+        const habitId = habits[1]?.id as string;
+        const filter = { from: "2026-07-01", to: "2026-07-02", habitId };
+        const expected = newest.filter(
+          (item) => item.habitId === habitId && item.date >= "2026-07-01" && item.date <= "2026-07-02",
+        );
+        expect(await store.completions.listNewestFirst(user.id, filter, { limit: 100 })).toEqual(expected);
+        expect(await store.completions.countForUser(user.id, filter)).toBe(2);
+        expect(await store.completions.countForUser(user.id, {})).toBe(12);
+        expect(await store.completions.countForUser(user.id, { from: "2026-07-03" })).toBe(3);
+        expect(await store.completions.countForUser(user.id, { to: "2026-06-30" })).toBe(3);
+        expect(await store.completions.listNewestFirst(user.id, { habitId: theirs.id }, { limit: 100 })).toEqual([]);
+        expect(await store.completions.countForUser(stranger.id, {})).toBe(1);
+      });
+
         await store.completions.setStreaks([]);
         expect(await store.completions.listForHabit(habit.id)).toEqual([
           first,

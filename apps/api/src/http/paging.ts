@@ -38,7 +38,7 @@ export interface Page<Item> {
 }
 
 /** The envelope around one page of `totalCount` items. */
-function pageOf<Item>(items: Item[], request: PageRequest, totalCount: number): Page<Item> {
+export function pageOf<Item>(items: Item[], request: PageRequest, totalCount: number): Page<Item> {
   const totalPages = Math.ceil(totalCount / request.pageSize);
   return {
     items,

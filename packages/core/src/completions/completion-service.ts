@@ -3,7 +3,7 @@
 import type { CoreDependencies } from "../core-dependencies.js";
 import type { Habit } from "../habits/habit.js";
 import { isDueDay, isWithinRange, periodKindOf } from "../habits/schedule.js";
-import type { Repositories } from "../ports/store.js";
+import type { CompletionFilter, Repositories } from "../ports/store.js";
 import { UniqueViolation } from "../ports/store.js";
 import { draw, type Odds, oddsOf } from "../rewards/draw.js";
 import { type Reward, type RewardProgress, rewardStatus } from "../rewards/reward.js";
@@ -361,6 +361,24 @@ export function createCompletionService(deps: CoreDependencies) {
         from: range.from ?? "0000-01-01",
         to: range.to ?? "9999-12-31",
       });
+    },
+
+    /** One of the user's completions (a habit log) by id. */
+    findLog(userId: string, id: string): Promise<Completion | undefined> {
+      return deps.store.completions.findById(userId, id);
+    },
+
+    /**
+     * The user's logs newest first (date, then id): a page by offset, or the ones after a
+     * (date, id) position (a cursor), with how many the filter gives in all.
+     */
+    async logs(
+      userId: string,
+      filter: CompletionFilter,
+      page: { before?: { date: LocalDate; id: string }; offset?: number; limit: number },
+    ): Promise<{ items: Completion[]; totalCount: number }> {
+      const items = await deps.store.completions.listNewestFirst(userId, filter, page);
+      return { items, totalCount: await deps.store.completions.countForUser(userId, filter) };
     },
   };
 }

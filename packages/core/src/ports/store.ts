@@ -126,6 +126,13 @@ export interface CompletionRepository {
   insert(completion: NewCompletion): Promise<Completion>;
   findByDate(habitId: string, date: LocalDate): Promise<Completion | undefined>;
   /** The habit's completions, ascending by date; optionally within [from, to]. */
+/** The user's completions within [from, to] (each bound optional), of one habit when given. */
+export interface CompletionFilter {
+  from?: LocalDate;
+  to?: LocalDate;
+  habitId?: string;
+}
+
   listForHabit(habitId: string, range?: { from?: LocalDate; to?: LocalDate }): Promise<Completion[]>;
   /** The user's completions of all habits in [from, to], ascending by date, then habitId. */
   listForUser(userId: string, range: { from: LocalDate; to: LocalDate }): Promise<Completion[]>;
@@ -134,6 +141,19 @@ export interface CompletionRepository {
 }
 
 export interface NewDraw {
+  /** One of the user's completions by id; undefined for another user's. */
+  findById(userId: string, id: string): Promise<Completion | undefined>;
+  /**
+   * The user's completions newest first (date, then id, both descending, binary order), filtered;
+   * with `before`, only those after that (date, id) position in this order (a keyset page).
+   */
+  listNewestFirst(
+    userId: string,
+    filter: CompletionFilter,
+    page: { before?: { date: LocalDate; id: string }; offset?: number; limit: number },
+  ): Promise<Completion[]>;
+  /** How many completions the filter gives. */
+  countForUser(userId: string, filter: CompletionFilter): Promise<number>;
   userId: string;
   habitId: string;
   date: LocalDate;

@@ -1,6 +1,6 @@
 // Completions and reward draws: the rows written on every completion.
 import type { Completion } from "../completions/completion.js";
-import type { CompletionRepository, DrawRepository } from "../ports/store.js";
+import type { CompletionFilter, CompletionRepository, DrawRepository } from "../ports/store.js";
 import { UniqueViolation } from "../ports/store.js";
 import type { RewardDraw } from "../rewards/reward.js";
 import { compareText, type DrawRow, notFound, type Scope, type State } from "./in-memory-state.js";
@@ -9,6 +9,16 @@ import { compareText, type DrawRow, notFound, type Scope, type State } from "./i
 function checkOwner(state: State, userId: string, habitId: string): void {
   if (!state.users.has(userId)) throw notFound("user");
   if (state.habits.get(habitId)?.userId !== userId) throw notFound("habit");
+}
+
+function filtered(state: State, userId: string, { from, to, habitId }: CompletionFilter): Completion[] {
+  return [...state.completions.values()].filter(
+    (c) =>
+      c.userId === userId &&
+      (habitId === undefined || c.habitId === habitId) &&
+      (from === undefined || c.date >= from) &&
+      (to === undefined || c.date <= to),
+  );
 }
 
 function toDraw(row: DrawRow): RewardDraw {
@@ -69,6 +79,28 @@ export function createCompletionRepository(scope: Scope): CompletionRepository {
         .filter((c) => c.userId === userId && c.date >= from && c.date <= to)
         .sort((a, b) => compareText(a.date, b.date) || compareText(a.habitId, b.habitId))
         .map((c) => structuredClone(c));
+    },
+
+    async findById(userId, id) {
+      const row = scope.state().completions.get(id);
+      return row?.userId === userId ? structuredClone(row) : undefined;
+    },
+
+    async listNewestFirst(userId, filter, { before, offset = 0, limit }) {
+      return filtered(scope.state(), userId, filter)
+        .filter(
+          (c) =>
+            before === undefined ||
+            c.date < before.date ||
+            (c.date === before.date && compareText(c.id, before.id) < 0),
+        )
+        .sort((a, b) => compareText(b.date, a.date) || compareText(b.id, a.id))
+        .slice(offset, offset + limit)
+        .map((c) => structuredClone(c));
+    },
+
+    async countForUser(userId, filter) {
+      return filtered(scope.state(), userId, filter).length;
     },
 
     async delete(id) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Completion, CompletionRepository, CompletionSource } from "@habits/core";
+import type { Completion, CompletionFilter, CompletionRepository, CompletionSource } from "@habits/core";
 import type { Completion as CompletionRow } from "../generated/sqlite/client.ts";
 import { requireOwnHabit } from "./ownership.js";
 import type { StoreScope } from "./scope.js";
@@ -19,6 +19,12 @@ function toCompletion(row: CompletionRow): Completion {
     createdAt: row.createdAt,
   };
 }
+
+const whereOf = (userId: string, { from, to, habitId }: CompletionFilter) => ({
+  userId,
+  ...(habitId !== undefined && { habitId }),
+  date: { gte: from, lte: to },
+});
 
 export function completionRepository(scope: StoreScope): CompletionRepository {
   const { db } = scope;
@@ -63,6 +69,26 @@ export function completionRepository(scope: StoreScope): CompletionRepository {
       });
       return rows.map(toCompletion);
     },
+
+    async findById(userId, id) {
+      const row = await db.completion.findFirst({ where: { id, userId } });
+      return row ? toCompletion(row) : undefined;
+    },
+
+    async listNewestFirst(userId, filter, { before, offset = 0, limit }) {
+      const rows = await db.completion.findMany({
+        where: {
+          ...whereOf(userId, filter),
+          ...(before && { OR: [{ date: { lt: before.date } }, { date: before.date, id: { lt: before.id } }] }),
+        },
+        orderBy: [{ date: "desc" }, { id: "desc" }],
+        skip: offset,
+        take: limit,
+      });
+      return rows.map(toCompletion);
+    },
+
+    countForUser: (userId, filter) => db.completion.count({ where: whereOf(userId, filter) }),
 
     async delete(id) {
       await scope.write((tx) => tx.completion.deleteMany({ where: { id } }));

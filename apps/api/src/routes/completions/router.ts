@@ -2,7 +2,7 @@
 // with page or cursor paging.
 import type { BatchItemResult, Completion } from "@habits/core";
 import { problemForFailure } from "../../http/failures.js";
-import { pageQueryShape, paginate } from "../../http/paging.js";
+import { pageOf, pageQueryShape, paginate } from "../../http/paging.js";
 import type { Problem } from "../../http/problem.js";
 import { type ApiRoutes, created, failed, ok, problemReply } from "../../http/route.js";
 import { idParams } from "../../openapi/common.js";
@@ -80,10 +80,6 @@ const batchQuery = z.strictObject({
     .openapi({ description: "`true` (default): all or nothing; `false`: each item stands alone" }),
 });
 
-/** Logs newest first: by date, then id, both descending. */
-const newestFirst = (a: Completion, b: Completion) =>
-  a.date === b.date ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.date < b.date ? 1 : -1;
-
 /** A cursor is the (date, id) of the last log given: stable under inserts and deletes. */
 function encodeCursor(log: Pick<Completion, "date" | "id">): string {
   return Buffer.from(JSON.stringify([log.date, log.id]), "utf8").toString("base64url");
@@ -101,10 +97,6 @@ function decodeCursor(cursor: string): { date: string; id: string } | undefined 
     return undefined;
   }
 }
-
-/** Whether `log` comes after the cursor position in newest-first order. */
-const isAfter = (log: Completion, cursor: { date: string; id: string }) =>
-  log.date < cursor.date || (log.date === cursor.date && log.id < cursor.id);
 
 export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDependencies): void {
   const logLocation = (id: string) => `${routes.basePath}/habit-logs/${encodeURIComponent(id)}`;
@@ -245,13 +237,18 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
       if (query.habitId !== undefined && !(await core.habits.get(principal.userId, query.habitId))) {
         return failed({ reason: "not_found" });
       }
-      const range = { ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) };
-      const logs = (await core.completions.listForUser(principal.userId, range))
-        .filter((log) => query.habitId === undefined || log.habitId === query.habitId)
-        .sort(newestFirst);
+      const filter = {
+        ...(query.from && { from: query.from }),
+        ...(query.to && { to: query.to }),
+        ...(query.habitId && { habitId: query.habitId }),
+      };
       const cursor = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
       if (cursor) {
-        const after = logs.filter((log) => isAfter(log, cursor));
+        // One more than a page tells whether another follows.
+        const { items: after } = await core.completions.logs(principal.userId, filter, {
+          before: cursor,
+          limit: query.pageSize + 1,
+        });
         const items = after.slice(0, query.pageSize);
         const hasNextPage = after.length > items.length;
         const last = items.at(-1);
@@ -262,11 +259,16 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
           nextCursor: hasNextPage && last ? encodeCursor(last) : null,
         });
       }
-      const page = paginate(logs, { page: query.page ?? 1, pageSize: query.pageSize });
-      const last = page.items.at(-1);
+      const request = { page: query.page ?? 1, pageSize: query.pageSize };
+      const { items, totalCount } = await core.completions.logs(principal.userId, filter, {
+        offset: (request.page - 1) * request.pageSize,
+        limit: request.pageSize,
+      });
+      const page = pageOf(items, request, totalCount);
+      const last = items.at(-1);
       return ok({
         ...page,
-        items: page.items.map(presentCompletion),
+        items: items.map(presentCompletion),
         nextCursor: page.hasNextPage && last ? encodeCursor(last) : null,
       });
     },
@@ -283,7 +285,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
     responses: { 200: { description: "The log", body: completionSchema } },
     errors: ["not_found"],
     handler: async ({ principal, params }) => {
-      const log = (await core.completions.listForUser(principal.userId)).find((item) => item.id === params.id);
+      const log = await core.completions.findLog(principal.userId, params.id);
       return log ? ok(presentCompletion(log)) : failed({ reason: "not_found" });
     },
   });
