@@ -644,17 +644,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.completions.listForUser(user.id, { from: "2026-08-01", to: "2026-08-31" })).toEqual([]);
       });
 
-      it("delete removes one completion; setStreaks sets the given streaks and nothing else", async () => {
-        const { user, habit } = await newHabit();
-        const [first, second, third] = [
-          await store.completions.insert(completion(user.id, habit.id, "2026-01-01", { streak: 1 })),
-          await store.completions.insert(completion(user.id, habit.id, "2026-01-02", { streak: 2 })),
-          await store.completions.insert(completion(user.id, habit.id, "2026-01-03", { streak: 3 })),
-        ];
-        await store.completions.setStreaks([
-          { id: second.id, streak: 7 },
-          { id: third.id, streak: 8 },
-        ]);
       it("findById finds the user's completion only", async () => {
         const { user, habit } = await newHabit();
         const made = await store.completions.insert(completion(user.id, habit.id, "2026-05-01"));
@@ -711,6 +700,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.completions.countForUser(stranger.id, {})).toBe(1);
       });
 
+      it("delete removes one completion; setStreaks sets the given streaks and nothing else", async () => {
+        const { user, habit } = await newHabit();
+        const [first, second, third] = [
+          await store.completions.insert(completion(user.id, habit.id, "2026-01-01", { streak: 1 })),
+          await store.completions.insert(completion(user.id, habit.id, "2026-01-02", { streak: 2 })),
+          await store.completions.insert(completion(user.id, habit.id, "2026-01-03", { streak: 3 })),
+        ];
+        await store.completions.setStreaks([
+          { id: second.id, streak: 7 },
+          { id: third.id, streak: 8 },
+        ]);
         await store.completions.setStreaks([]);
         expect(await store.completions.listForHabit(habit.id)).toEqual([
           first,

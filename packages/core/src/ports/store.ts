@@ -121,11 +121,6 @@ export interface NewCompletion {
   winChance: number;
 }
 
-export interface CompletionRepository {
-  /** Throws UniqueViolation("completion_date") when the habit already has one on that date. */
-  insert(completion: NewCompletion): Promise<Completion>;
-  findByDate(habitId: string, date: LocalDate): Promise<Completion | undefined>;
-  /** The habit's completions, ascending by date; optionally within [from, to]. */
 /** The user's completions within [from, to] (each bound optional), of one habit when given. */
 export interface CompletionFilter {
   from?: LocalDate;
@@ -133,14 +128,14 @@ export interface CompletionFilter {
   habitId?: string;
 }
 
+export interface CompletionRepository {
+  /** Throws UniqueViolation("completion_date") when the habit already has one on that date. */
+  insert(completion: NewCompletion): Promise<Completion>;
+  findByDate(habitId: string, date: LocalDate): Promise<Completion | undefined>;
+  /** The habit's completions, ascending by date; optionally within [from, to]. */
   listForHabit(habitId: string, range?: { from?: LocalDate; to?: LocalDate }): Promise<Completion[]>;
   /** The user's completions of all habits in [from, to], ascending by date, then habitId. */
   listForUser(userId: string, range: { from: LocalDate; to: LocalDate }): Promise<Completion[]>;
-  delete(id: string): Promise<void>;
-  setStreaks(changes: ReadonlyArray<{ id: string; streak: number }>): Promise<void>;
-}
-
-export interface NewDraw {
   /** One of the user's completions by id; undefined for another user's. */
   findById(userId: string, id: string): Promise<Completion | undefined>;
   /**
@@ -154,6 +149,11 @@ export interface NewDraw {
   ): Promise<Completion[]>;
   /** How many completions the filter gives. */
   countForUser(userId: string, filter: CompletionFilter): Promise<number>;
+  delete(id: string): Promise<void>;
+  setStreaks(changes: ReadonlyArray<{ id: string; streak: number }>): Promise<void>;
+}
+
+export interface NewDraw {
   userId: string;
   habitId: string;
   date: LocalDate;
