@@ -225,6 +225,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.users.findById(randomUUID())).toBeUndefined();
       });
 
+      it("finds users by Telegram username, case-insensitively, every one that carries it", async () => {
+        const name = unique("tg_Dana");
+        const telegram = (username: string) => ({ id: newTelegramId(), username, firstName: null, lastName: null });
+        const dana = await newUser({ telegram: telegram(name) });
+        expect(await store.users.findByTelegramUsername(name.toUpperCase())).toEqual([dana]);
+        expect(await store.users.findByTelegramUsername(unique("nobody"))).toEqual([]);
+        const stale = await newUser({ telegram: telegram(name.toLowerCase()) });
+        const both = await store.users.findByTelegramUsername(name);
+        expect(both.map((user) => user.id).sort()).toEqual([dana.id, stale.id].sort());
+      });
+
       it("update changes only the given fields, and each of them reads back exactly", async () => {
         const user = await newUser({
           name: "Before",

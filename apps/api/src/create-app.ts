@@ -5,6 +5,7 @@ import cors from "cors";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import type { TelegramLoginBot } from "./auth/telegram-login.js";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
@@ -20,10 +21,11 @@ import { registerAnalyticsRoutes } from "./routes/analytics/router.js";
 import { registerAuthRoutes } from "./routes/auth/router.js";
 import { registerCompletionRoutes } from "./routes/completions/router.js";
 import { registerHabitRoutes } from "./routes/habits/router.js";
-import { registerTagRoutes } from "./routes/tags/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
 import { registerRewardRoutes } from "./routes/rewards/router.js";
 import { registerStreakRoutes } from "./routes/streaks/router.js";
+import { registerTagRoutes } from "./routes/tags/router.js";
+import { registerTelegramAuthRoutes } from "./routes/telegram/router.js";
 import { registerUserRoutes } from "./routes/users/router.js";
 
 /** Every versioned route sits under it. */
@@ -48,6 +50,8 @@ export interface ApiDependencies {
   rateLimits?: Partial<RateLimits>;
   /** POST routes owned by another part of the process (the bot's Telegram webhook). */
   webhooks?: ReadonlyArray<{ path: string; handler: RequestHandler }>;
+  /** The bot: sends Telegram login codes, and its token checks Login Widget and Mini App data. */
+  telegram?: TelegramLoginBot;
 }
 
 /** The HTTP application, without listening: tests and the composition root mount it as they need. */
@@ -98,9 +102,11 @@ export function createApp(deps: ApiDependencies): Express {
     core: deps.core,
     tokens,
     clock,
+    telegram: deps.telegram,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
   };
   registerAuthRoutes(routes, routeDependencies);
+  registerTelegramAuthRoutes(routes, routeDependencies);
   registerUserRoutes(routes, routeDependencies);
   registerHabitRoutes(routes, routeDependencies);
   registerTagRoutes(routes, routeDependencies);

@@ -1,3 +1,4 @@
+export { createLoginCodeSender } from "./access/login-code-sender.js";
 export { createCoreFor } from "./core-for-database.js";
 export { type BotDependencies, createBot, type HabitBot } from "./create-bot.js";
 export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";

@@ -3,6 +3,7 @@ import {
   botConfigFrom,
   createBot,
   createCoreFor,
+  createLoginCodeSender,
   createReminderSender,
   createSummarySender,
   createWebhookHandler,
@@ -58,6 +59,7 @@ export async function startProduct(
     cors: { origins: apiConfig.corsOrigins },
     trustProxy: apiConfig.trustProxy,
     webhooks,
+    ...(bot && botConfig && { telegram: { botToken: botConfig.token, sendLoginCode: createLoginCodeSender(bot) } }),
   });
   const server = await listen(app, apiConfig);
   logger.info({ port: server.port, host: apiConfig.host }, `API listening on http://${apiConfig.host}:${server.port}`);

@@ -15,7 +15,22 @@ const generousLimits = {
   loginPerIp: { limit: 10_000, windowMs: 60_000 },
   loginFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   registerPerIp: { limit: 10_000, windowMs: 60_000 },
+  telegramCodePerIp: { limit: 10_000, windowMs: 60_000 },
+  telegramCodePerAccount: { limit: 10_000, windowMs: 60_000 },
+  telegramVerifyPerIp: { limit: 10_000, windowMs: 60_000 },
+  telegramVerifyFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
+  telegramSignedPerIp: { limit: 10_000, windowMs: 60_000 },
 };
+
+/** The fake bot's token: tests sign Login Widget and Mini App data with it. */
+export const fakeBotToken = "123456:TEST-bot-token-for-the-api-harness";
+
+/** A login code the fake bot was asked to send. */
+interface SentLoginCode {
+  chatId: number;
+  code: string;
+  language: string;
+}
 
 export const jwtSecret = "a-test-secret-that-is-at-least-32-characters-long";
 
@@ -28,6 +43,8 @@ export interface RunningApi {
   database: Database;
   /** Log records written so far, parsed. */
   logs: Array<Record<string, unknown>>;
+  /** Login codes the fake bot sent, oldest first. */
+  sentLoginCodes: SentLoginCode[];
   close(): Promise<void>;
 }
 
@@ -38,6 +55,8 @@ export interface ApiOptions {
   trustProxy?: number;
   /** Wraps the core the app gets (to make a service fail, say). */
   wrapCore?: (core: Core) => Core;
+  /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
+  telegram?: ApiDependencies["telegram"] | null;
 }
 
 /** A logger whose records land in `logs`. */
@@ -56,6 +75,14 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const clock = movableClock(options.now ?? "2026-03-10T12:00:00Z");
   const core = coreOver(database, { clock, random: { next: () => 0.99 } });
   const logs: Array<Record<string, unknown>> = [];
+  const sentLoginCodes: SentLoginCode[] = [];
+  const fakeBot = {
+    botToken: fakeBotToken,
+    async sendLoginCode(chatId: number, code: string, language: string) {
+      sentLoginCodes.push({ chatId, code, language });
+    },
+  };
+  const telegram = options.telegram === undefined ? fakeBot : options.telegram;
   const app = createApp({
     logger: recordingLogger(logs),
     database,
@@ -64,6 +91,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     cors: options.cors ?? { origins: [] },
     clock,
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(telegram && { telegram }),
     // Every test registers from 127.0.0.1: limits are high unless a test sets the ones it checks.
     rateLimits: { ...generousLimits, ...options.rateLimits },
   });
@@ -79,6 +107,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     core,
     database,
     logs,
+    sentLoginCodes,
     async close() {
       await server.close();
       await database.close();

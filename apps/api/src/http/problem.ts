@@ -51,6 +51,9 @@ export const problemCatalog = {
   code_invalid: { status: 401, title: "Wrong login code" },
   code_expired: { status: 401, title: "Login code expired" },
   code_locked: { status: 401, title: "Login code locked" },
+  telegram_data_invalid: { status: 401, title: "Telegram login data not valid" },
+  telegram_data_expired: { status: 401, title: "Telegram login data expired" },
+  telegram_unavailable: { status: 503, title: "Telegram login not configured" },
   // Operations
   not_ready: { status: 503, title: "Not ready" },
   internal_error: { status: 500, title: "Internal server error" },

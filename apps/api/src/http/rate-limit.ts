@@ -17,6 +17,16 @@ export interface RateLimits {
   loginFailuresPerAccount: RateLimitRule;
   /** Registrations from one address. */
   registerPerIp: RateLimitRule;
+  /** Telegram login codes asked for from one address. */
+  telegramCodePerIp: RateLimitRule;
+  /** Telegram login codes asked for one Telegram id or username, whether or not it has an account. */
+  telegramCodePerAccount: RateLimitRule;
+  /** Telegram login code checks from one address. */
+  telegramVerifyPerIp: RateLimitRule;
+  /** Failed Telegram login code checks for one Telegram id or username. */
+  telegramVerifyFailuresPerAccount: RateLimitRule;
+  /** Login Widget and Mini App logins from one address. */
+  telegramSignedPerIp: RateLimitRule;
 }
 
 const minute = 60 * 1000;
@@ -25,6 +35,11 @@ export const defaultRateLimits: RateLimits = {
   loginPerIp: { limit: 30, windowMs: 15 * minute },
   loginFailuresPerAccount: { limit: 5, windowMs: 15 * minute },
   registerPerIp: { limit: 10, windowMs: 60 * minute },
+  telegramCodePerIp: { limit: 10, windowMs: 15 * minute },
+  telegramCodePerAccount: { limit: 3, windowMs: 60 * minute },
+  telegramVerifyPerIp: { limit: 30, windowMs: 15 * minute },
+  telegramVerifyFailuresPerAccount: { limit: 10, windowMs: 15 * minute },
+  telegramSignedPerIp: { limit: 30, windowMs: 15 * minute },
 };
 
 const addressOf = (request: Request) => ipKeyGenerator(request.ip ?? request.socket.remoteAddress ?? "unknown");

@@ -1,4 +1,5 @@
 import type { Clock, Core } from "@habits/core";
+import type { TelegramLoginBot } from "../auth/telegram-login.js";
 import type { Tokens } from "../auth/tokens.js";
 import type { RateLimits } from "../http/rate-limit.js";
 
@@ -9,4 +10,6 @@ export interface RouteDependencies {
   rateLimits: RateLimits;
   /** The core's clock: "today" for defaults the HTTP layer resolves (analytics ranges). */
   clock: Clock;
+  /** The bot, for Telegram logins; their routes answer 503 without it. */
+  telegram?: TelegramLoginBot | undefined;
 }

@@ -420,6 +420,8 @@ api-forgotten = 🧹 Removed.
 api-code = 🔢 Your login code: <code>{ $code }</code>
     It works once, within { $minutes } minutes. Enter it in the app that asked for it.
 api-code-limit = You can get { $limit } login codes an hour. The next one at { $time }.
+login-code-message = 🔐 An app asked to sign in to your account with Telegram. Your login code: <code>{ $code }</code>
+    It works once, within { $minutes } minutes. If it wasn't you, ignore this message and never share the code.
 api-button-cancel = ✖️ Cancel
 api-button-back-to-access = 🔑 API access
 api-key-ask-name = ➕ <b>New API key</b>

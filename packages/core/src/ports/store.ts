@@ -74,6 +74,11 @@ export interface UserRepository {
   create(user: NewUser): Promise<User>;
   findById(id: string): Promise<User | undefined>;
   findByTelegramId(telegramId: number): Promise<User | undefined>;
+  /**
+   * The accounts whose Telegram username (as last seen) is this one, case-insensitively, without
+   * the `@`. Usernames change hands on Telegram, so a stale one can match several accounts.
+   */
+  findByTelegramUsername(username: string): Promise<User[]>;
   /** By username or email, case-insensitively. */
   findByLogin(usernameOrEmail: string): Promise<User | undefined>;
   /** Undefined when there is no such user. Throws UniqueViolation like create. */

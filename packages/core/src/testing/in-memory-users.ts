@@ -80,6 +80,14 @@ export function createUserRepository(scope: Scope): UserRepository {
       return row && toUser(row);
     },
 
+    async findByTelegramUsername(username) {
+      const key = username.toLowerCase();
+      return [...scope.state().users.values()]
+        .filter((user) => user.telegram?.username?.toLowerCase() === key)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map(toUser);
+    },
+
     async findByLogin(usernameOrEmail) {
       const key = nameKey(usernameOrEmail);
       const users = [...scope.state().users.values()];

@@ -33,6 +33,20 @@ describe("Telegram accounts", () => {
     expect(second).toEqual({ user: first.user, created: false });
   });
 
+  it("finds an account by Telegram id or username without making one", async () => {
+    const { users } = await setUp();
+    expect(await users.findByTelegram({ id: 4242 })).toBeUndefined();
+    const { user } = await users.fromTelegram({ id: 4242, username: "Ann_Lee" });
+
+    expect(await users.findByTelegram({ id: 4242 })).toEqual(user);
+    expect(await users.findByTelegram({ username: "@ann_lee" })).toEqual(user);
+    expect(await users.findByTelegram({ username: "ann lee" })).toBeUndefined();
+    expect(await users.findByTelegram({ id: 1 })).toBeUndefined();
+    // A stale username two accounts carry names nobody.
+    await users.fromTelegram({ id: 5151, username: "ann_lee" });
+    expect(await users.findByTelegram({ username: "ann_lee" })).toBeUndefined();
+  });
+
   it("two first messages at once make one account", async () => {
     const { users } = await setUp();
 

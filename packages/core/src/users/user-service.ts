@@ -92,6 +92,18 @@ export function createUserService(deps: CoreDependencies & { passwords: Password
       return { user: raced, created: false };
     },
 
+    /**
+     * The account of a Telegram user, without creating one: by id, or by the username last seen
+     * (`@` optional, any case). A username that several accounts carry (a stale one) finds none.
+     */
+    async findByTelegram(who: { id: number } | { username: string }): Promise<User | undefined> {
+      if ("id" in who) return store.users.findByTelegramId(who.id);
+      const username = who.username.trim().replace(/^@/, "");
+      if (!/^\w{1,64}$/.test(username)) return undefined;
+      const found = await store.users.findByTelegramUsername(username);
+      return found.length === 1 ? found[0] : undefined;
+    },
+
     async register(input: RegistrationInput): Promise<Result<User, Invalid | AccountConflict>> {
       const errors = new FieldErrors();
       const username = input.username.trim();

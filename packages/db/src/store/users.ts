@@ -18,6 +18,14 @@ export function userRepository(scope: StoreScope): UserRepository {
       return row ? toUser(row) : undefined;
     },
 
+    async findByTelegramUsername(username) {
+      // Telegram usernames are ASCII (a–z, 0–9, _), so LOWER compares them alike on SQLite and PostgreSQL.
+      const rows = await db.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "User" WHERE LOWER("telegramUsername") = LOWER(${username}) ORDER BY "id"`;
+      const users = await Promise.all(rows.map((row) => db.user.findUnique({ where: { id: row.id } })));
+      return users.flatMap((row) => (row ? [toUser(row)] : []));
+    },
+
     async findByLogin(usernameOrEmail) {
       const key = nameKey(usernameOrEmail);
       // A username wins over someone else's identical email (validation keeps the two apart).
