@@ -60,7 +60,7 @@ describe("pnpm chat", () => {
       "1", // save
       "/done",
       "1", // Read
-      "1", // 🎉 Claim
+      "2", // 🎉 Claim (under ⬅️ Back)
       "/streaks",
     ]);
     expect(output).toContain(t("start-ready"));

@@ -61,7 +61,8 @@ describe(`done today on ${dialect}`, () => {
           progress("▰▱", 1),
         ].join("\n"),
       );
-      expect(user.buttons()).toEqual([text(language, "button-undo"), text(language, "button-back")]);
+      // Back first, where "Read" was: a second tap of the same spot does not undo.
+      expect(user.buttons()).toEqual([text(language, "button-back"), text(language, "button-undo")]);
       expect(await dueNames(account.id)).toEqual(["Run"]);
       expect((await kit.core.rewards.list(account.id))[0]?.progress.piecesEarned).toBe(1);
 
@@ -233,11 +234,12 @@ describe(`done today on ${dialect}`, () => {
 
     await user.tap("Gym");
     expect(user.lastMessage()?.text).toContain(
-      text("en", "done-logged-period", { habit: "Gym", done: 1, target: 3, period: "week" }),
+      text("en", "done-logged-period", { habit: "Gym", done: 1, target: 3, period: "this-week" }),
     );
     expect(user.lastMessage()?.text).toContain(progress("▰▱", 1));
     // No reward set up yet: the answer says how to get one.
     expect(user.lastMessage()?.text).toContain(text("en", "done-add-a-reward"));
+    expect(user.lastMessage()?.text).not.toContain(text("en", "done-no-reward"));
     await user.command("done");
     expect(user.buttons()[0]).toBe("Read");
     expect(user.buttons()).not.toContain("Gym");
@@ -253,5 +255,36 @@ describe(`done today on ${dialect}`, () => {
     await kit.core.habits.create(account.id, { name: "Swim", exemptWeekdays: [2, 4, 5, 6, 7] });
     await user.command("done");
     expect(user.lastMessage()?.text).toBe(text("en", "done-nothing-due"));
+  });
+
+  it("a weekly habit logged for a day of last week counts in that week", async () => {
+    const { user, account } = await personWith("en", []);
+    await kit.core.habits.create(account.id, { name: "Gym", frequency: { type: "weekly", timesPerPeriod: 2 } });
+    await user.command("backdate");
+    await user.tap("Gym");
+    // Tuesday 2026-03-10: Sunday the 8th is last week.
+    await user.tap(dayLabel("en", "2026-03-08"));
+    await user.tap(text("en", "backdate-confirm-yes"));
+    expect(user.lastMessage()?.text).toContain(
+      text("en", "done-logged-period", { habit: "Gym", done: 1, target: 2, period: "that-week" }),
+    );
+  });
+
+  it("a redo after the day's piece was claimed says the day already won it, not that a piece was won", async () => {
+    const { user, account, ids } = await personWith("en", ["Read"], { name: "Tea", pieces: 1 });
+    random.set(0);
+    await user.command("done");
+    await user.tap("Read");
+    await user.tap(text("en", "reward-button-claim"));
+    await user.command("undo");
+    await user.tap(text("en", "undo-pick-button", { habit: "Read", day: dayLabel("en", "2026-03-10") }));
+    await user.command("done");
+    await user.tap("Read");
+    expect(user.lastMessage()?.text).toContain(text("en", "done-reward-kept", { reward: "Tea" }));
+    expect(user.lastMessage()?.text).not.toContain(
+      text("en", "done-reward-won", { reward: "Tea", bar: "▱", earned: 0, required: 1 }),
+    );
+    expect(await kit.core.completions.list(account.id, ids[0] ?? "")).toHaveLength(1);
+    random.set(0.99);
   });
 });

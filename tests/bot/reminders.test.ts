@@ -108,6 +108,20 @@ describe(`reminders in the chat on ${dialect}`, () => {
     expect(sentTo(user)).toBe(before + 1);
   });
 
+  it("Snooze on a reminder of a habit done meanwhile says so and snoozes nothing", async () => {
+    const { user, habitId, userId } = await personWithReminders();
+    const pass = passFor(kit.bot);
+    kit.clock.set("2026-03-10T09:00:20Z");
+    await pass();
+    await kit.core.completions.complete({ userId, habitId, source: "api" });
+    await user.tap(text("reminder-snooze"));
+    expect(user.callbackAnswers().at(-1)).toBe(text("reminder-already-done"));
+    const before = sentTo(user);
+    kit.clock.set("2026-03-10T10:01:00Z");
+    await pass();
+    expect(sentTo(user)).toBe(before);
+  });
+
   it("Done on yesterday's reminder logs yesterday and says so", async () => {
     const { user, habitId, userId } = await personWithReminders();
     const pass = passFor(kit.bot);

@@ -315,7 +315,7 @@ describe("winning and claiming", () => {
     expect(lastText(ann)).toContain("🎁 You won a piece of Coffee! ▰ 1/1");
     expect(lastText(ann)).toContain("🏆 Coffee is yours: claim it in Rewards.");
     // The answer offers the claim at once, above Undo.
-    expect(ann.buttons()).toEqual(["🎉 Claim", "↩️ Undo", "⬅️ Back"]);
+    expect(ann.buttons()).toEqual(["⬅️ Back", "🎉 Claim", "↩️ Undo"]);
 
     await ann.command("rewards");
     await ann.tap("🏆 Coffee");

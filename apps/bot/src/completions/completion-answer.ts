@@ -57,8 +57,17 @@ export function todayProgress(ctx: FlowContext, found: { due: Habit[]; doneToday
 }
 
 /** Under a completion's answer: 🎉 Claim when it made a reward claimable, then Undo. */
-function completionButtons(ctx: FlowContext, outcome: CompletionOutcome): InlineKeyboard {
+/**
+ * The answer's buttons: first those the caller gives (so a second tap on the spot just tapped
+ * lands on Back, not on Undo), then 🎉 Claim when the piece made a reward claimable, then Undo.
+ */
+function completionButtons(
+  ctx: FlowContext,
+  outcome: CompletionOutcome,
+  more: readonly InlineKeyboardButton[][],
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
+  for (const row of more) keyboard.add(...row).row();
   const { reward } = outcome;
   if (reward.won && reward.reward && reward.progress && reward.progress.piecesEarned >= reward.reward.piecesRequired)
     keyboard.text(ctx.t("reward-button-claim"), rewardData.pack({ reward: reward.reward.id, action: "claim" })).row();
@@ -66,9 +75,14 @@ function completionButtons(ctx: FlowContext, outcome: CompletionOutcome): Inline
   return keyboard.text(ctx.t("button-undo"), undoData.pack({ habit: habitId, date }));
 }
 
-function rewardLines(ctx: FlowContext, outcome: CompletionOutcome): string[] {
+function rewardLines(ctx: FlowContext, outcome: CompletionOutcome, hasRewards: boolean): string[] {
   const { reward } = outcome;
+  // Nothing to win yet: say how to make the draw mean something.
+  if (!hasRewards) return [ctx.t("done-add-a-reward")];
   if (!reward.won || !reward.reward || !reward.progress) return [ctx.t("done-no-reward")];
+  // A redo of a day whose piece was spent in a claim: the draw is kept, but there is no new piece.
+  if (reward.progress.piecesEarned === 0)
+    return [ctx.t("done-reward-kept", { reward: escapeHtml(reward.reward.name) })];
   const earned = reward.progress.piecesEarned;
   const required = reward.reward.piecesRequired;
   const name = escapeHtml(reward.reward.name);
@@ -79,8 +93,8 @@ function rewardLines(ctx: FlowContext, outcome: CompletionOutcome): string[] {
 
 /**
  * A tap that logs `habit` (✅ Done today, a confirmed other day, a reminder's ✅ Done): a refusal
- * is the tap's toast; a completion edits the tapped message into its answer, with 🎉 Claim and
- * ↩️ Undo above the buttons `more` gives.
+ * is the tap's toast; a completion edits the tapped message into its answer, with the buttons
+ * `more` gives, then 🎉 Claim and ↩️ Undo.
  */
 export async function completeFromTap(
   core: Core,
@@ -101,9 +115,7 @@ export async function completeFromTap(
   }
   await ctx.answerCallbackQuery();
   const lines = await completionAnswer(core, ctx, result.value, habit);
-  const keyboard = completionButtons(ctx, result.value);
-  for (const row of options.more ?? []) keyboard.row().add(...row);
-  await show(ctx, lines.join("\n"), keyboard);
+  await show(ctx, lines.join("\n"), completionButtons(ctx, result.value, options.more ?? []));
 }
 
 /** The lines answering a completion of `habit`. */
@@ -130,12 +142,13 @@ async function completionAnswer(
       (await core.completions.list(ctx.account.id, habit.id, { from: period.start, to: period.end })) ?? [];
     const done = inPeriod.filter((item) => countsAsDone(habit, item.value)).length;
     const target = habit.frequency.timesPerPeriod;
-    lines.push(ctx.t("done-logged-period", { habit: name, done, target, period: kind }));
+    // A day of an earlier week or month counts in that period, which is not "this" one.
+    const current = found !== undefined && found.today >= period.start && found.today <= period.end;
+    const when = `${current ? "this" : "that"}-${kind}`;
+    lines.push(ctx.t("done-logged-period", { habit: name, done, target, period: when }));
   }
-  lines.push(...rewardLines(ctx, outcome));
-  // Nothing to win yet: say how to make the draw mean something.
-  if (!outcome.reward.won && (await core.rewards.list(ctx.account.id)).length === 0)
-    lines.push(ctx.t("done-add-a-reward"));
+  const hasRewards = outcome.reward.won || (await core.rewards.list(ctx.account.id)).length > 0;
+  lines.push(...rewardLines(ctx, outcome, hasRewards));
   if (milestone?.kind === "streak") lines.push(ctx.t("done-milestone-streak", { days: milestone.value }));
   if (milestone?.kind === "target") lines.push(ctx.t("done-milestone-target", { count: milestone.value }));
   const progress = isToday && found ? todayProgress(ctx, found) : undefined;

@@ -13,6 +13,7 @@ import {
   isLocalTime,
   nameKey,
   type Result,
+  singleLineName,
   validateHabit,
 } from "@habits/core";
 import { InlineKeyboard } from "grammy";
@@ -274,7 +275,8 @@ const askName: StepFunction = async (conversation, ctx, flow, draft, notice) => 
       rows: () => [],
       handle(answer) {
         if (answer.kind === "button") return stale(answer.ctx);
-        const name = answer.text.trim();
+        // As the core will store it (one line, nothing invisible), so the summary shows it so too.
+        const name = singleLineName(answer.text);
         const problem = problemsWith(answer.ctx, draft, { name }, ["name"]);
         if (problem) return { notice: problem };
         if (flow.takenNames.includes(nameKey(name)))

@@ -2,7 +2,15 @@
 // same steps, each with Skip. Conversations, so they survive a restart; invalid input is explained
 // and asked again; a command leaves the flow and runs as usual.
 import type { Conversation } from "@grammyjs/conversations";
-import { type Core, type FieldError, nameKey, type RewardInput, rewardLimits, validateReward } from "@habits/core";
+import {
+  type Core,
+  type FieldError,
+  nameKey,
+  type RewardInput,
+  rewardLimits,
+  singleLineName,
+  validateReward,
+} from "@habits/core";
 import { InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import { type RewardView, rewardCardKeyboard, rewardCardText, toRewardView } from "../keyboards/rewards.js";
@@ -173,7 +181,7 @@ async function fillDraft(
           continue;
         }
         const errors = fieldErrors({ name: answer.text }, "name");
-        const name = answer.text.trim();
+        const name = singleLineName(answer.text);
         if (errors.length > 0) problem = explain(ctx, errors);
         else if (await flow.isNameTaken(name)) problem = ctx.t("reward-form-name-taken", { name: escapeHtml(name) });
         else {

@@ -41,11 +41,14 @@ done-nothing-due = 🎉 Nothing left for today. Well done!
 done-today-progress = Today: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> done! 🔥 Streak: { $streak }
 done-logged-period = ✅ <b>{ $habit }</b> done! 📅 { $done }/{ $target } { $period ->
-        [week] this week
-       *[month] this month
+        [this-week] this week
+        [that-week] that week
+        [this-month] this month
+       *[that-month] that month
     }
 done-reward-won = 🎁 You won a piece of <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> is yours: claim it in Rewards.
+done-reward-kept = 🎁 This day already won <b>{ $reward }</b>, and you have claimed it.
 done-no-reward = No reward this time. Keep going!
 done-add-a-reward = 🎁 Add a reward in /rewards: every habit you complete can win a piece of it.
 done-milestone-streak = 🏅 { $days } days in a row!
@@ -93,6 +96,7 @@ reminder-text = ⏰ Time for <b>{ $habit }</b> ({ $time }).
 reminder-done = ✅ Done
 reminder-snooze = 💤 Snooze 1 h
 reminder-snoozed = 💤 I will remind you about <b>{ $habit }</b> at { $time }.
+reminder-already-done = ✅ Already done for that day: nothing to remind you of.
 reminder-skip = Skip today
 reminder-skipped = OK, <b>{ $habit }</b> skipped today.
 

@@ -41,11 +41,14 @@ done-nothing-due = 🎉 Бүгінге бәрі орындалды. Жарайс
 done-today-progress = Бүгін: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> орындалды! 🔥 Серия: { $streak }
 done-logged-period = ✅ <b>{ $habit }</b> орындалды! 📅 { $period ->
-        [week] осы аптада
-       *[month] осы айда
+        [this-week] осы аптада
+        [that-week] сол аптада
+        [this-month] осы айда
+       *[that-month] сол айда
     } { $done }/{ $target }
 done-reward-won = 🎁 Сіз <b>{ $reward }</b> сыйлығының бір бөлігін алдыңыз! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> сіздікі: оны «Сыйлықтар» бөлімінен алыңыз.
+done-reward-kept = 🎁 Бұл күн «{ $reward }» сыйлығын әкелген, және сіз оны алдыңыз.
 done-no-reward = Бұл жолы сыйлық жоқ. Жалғастыра беріңіз!
 done-add-a-reward = 🎁 /rewards бөлімінде сыйлық қосыңыз: орындалған әр әдет оның бір бөлігін әкелуі мүмкін.
 done-milestone-streak = 🏅 Қатарынан { $days } күн!
@@ -93,6 +96,7 @@ reminder-text = ⏰ Уақыты келді: <b>{ $habit }</b> ({ $time }).
 reminder-done = ✅ Орындалды
 reminder-snooze = 💤 Бір сағаттан кейін
 reminder-snoozed = 💤 <b>{ $habit }</b> туралы { $time } еске саламын.
+reminder-already-done = ✅ Бұл күнге орындалған: еске салатын ештеңе жоқ.
 reminder-skip = Бүгін өткізу
 reminder-skipped = Жақсы, <b>{ $habit }</b> бүгін өткізіледі.
 

@@ -41,11 +41,14 @@ done-nothing-due = 🎉 На сегодня всё. Отличная работ�
 done-today-progress = Сегодня: { $bar } { $done }/{ $total }
 done-logged = ✅ <b>{ $habit }</b> — сделано! 🔥 Серия: { $streak }
 done-logged-period = ✅ <b>{ $habit }</b> — сделано! 📅 { $done }/{ $target } { $period ->
-        [week] за эту неделю
-       *[month] за этот месяц
+        [this-week] за эту неделю
+        [that-week] за ту неделю
+        [this-month] за этот месяц
+       *[that-month] за тот месяц
     }
 done-reward-won = 🎁 Вы получили часть награды <b>{ $reward }</b>! { $bar } { $earned }/{ $required }
 done-reward-achieved = 🏆 <b>{ $reward }</b> ваша: заберите её в разделе «Награды».
+done-reward-kept = 🎁 Этот день уже принёс награду «{ $reward }», и вы её получили.
 done-no-reward = В этот раз без награды. Продолжайте!
 done-add-a-reward = 🎁 Добавьте награду в /rewards: каждая выполненная привычка может принести её часть.
 done-milestone-streak = 🏅 { $days } дней подряд!
@@ -55,7 +58,7 @@ done-milestone-target = 🏅 Цель достигнута: { NUMBER($count) ->
         [many] { $count } выполнений
        *[other] { $count } выполнения
     }!
-undo-done = ↩️ Отменено: <b>{ $habit }</b> за { $date }.
+undo-done = ↩️ Отменено: <b>{ $habit }</b> — { $date }.
 undo-reward-taken = Часть награды «{ $reward }» возвращена.
 undo-nothing = Нечего отменять.
 undo-pick = ↩️ <b>Что отменить?</b> Последняя отметка каждой привычки:
@@ -68,12 +71,12 @@ streaks-line = { $habit }: сейчас { $current }, лучшая { $longest }
 streaks-none = Привычек пока нет. Создайте первую командой /new.
 
 # Отказы
-error-already-completed = Уже отмечено за { $date }.
+error-already-completed = Уже отмечено: { $date }.
 error-habit-archived = Эта привычка в архиве.
 error-future-date = Этот день ещё не наступил.
 error-outside-window = Отмечать можно не больше чем на 7 дней назад.
-error-before-start = Эта привычка начинается { $date }.
-error-after-end = Эта привычка закончилась { $date }.
+error-before-start = Эта привычка начинается: { $date }.
+error-after-end = Эта привычка закончилась: { $date }.
 error-stale-button = ⌛ Эта кнопка устарела.
 error-generic = 😕 У меня что-то пошло не так. Попробуйте ещё раз.
 
@@ -98,6 +101,7 @@ reminder-text = ⏰ Пора: <b>{ $habit }</b> ({ $time }).
 reminder-done = ✅ Сделано
 reminder-snooze = 💤 Через час
 reminder-snoozed = 💤 Напомню о <b>{ $habit }</b> в { $time }.
+reminder-already-done = ✅ За этот день уже сделано: напоминать не о чем.
 reminder-skip = Пропустить сегодня
 reminder-skipped = Хорошо, <b>{ $habit }</b> сегодня пропускаем.
 
@@ -418,8 +422,8 @@ backdate-pick-day = 📅 <b>{ $habit }</b>: какой день? (не рань�
 backdate-today = Сегодня
 backdate-yesterday = Вчера
 backdate-day-logged = ✅ { $day }
-backdate-confirm = Отметить <b>{ $habit }</b> выполненной за <b>{ $day }</b>?
-backdate-confirm-target = Отметить <b>{ $habit }</b> выполненной (цель достигнута) за <b>{ $day }</b>?
+backdate-confirm = Отметить <b>{ $habit }</b> выполненной? День: <b>{ $day }</b>.
+backdate-confirm-target = Отметить <b>{ $habit }</b> выполненной (цель достигнута)? День: <b>{ $day }</b>.
 backdate-confirm-yes = ✅ Да, отметить
 backdate-logged-for = 📅 { $day }
 

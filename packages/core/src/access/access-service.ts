@@ -3,7 +3,7 @@
 import type { CoreDependencies } from "../core-dependencies.js";
 import type { SecretSource } from "../ports/secrets.js";
 import { fail, ok, type Result } from "../shared/result.js";
-import { FieldErrors, type Invalid } from "../shared/validation.js";
+import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
 import type { User } from "../users/user.js";
 import { type ApiKeyInfo, accessLimits } from "./access.js";
 import { equalInConstantTime } from "./constant-time.js";
@@ -82,7 +82,7 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
       return store.transaction(async (tx) => {
         await tx.users.lock(userId);
         if (!(await tx.users.findById(userId))) return fail({ reason: "not_found" });
-        const trimmed = name.trim();
+        const trimmed = singleLineName(name);
         const errors = new FieldErrors();
         errors.text("name", trimmed, { max: accessLimits.apiKeyNameMax, required: true });
         if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });

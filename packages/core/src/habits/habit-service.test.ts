@@ -204,7 +204,7 @@ describe("habit names", () => {
   it("a name is one line: line breaks and runs of spaces become one space; an invisible name is empty", async () => {
     const f = await setUp();
     expect(unwrap(await f.create({ name: "Read\n  10\tpages" })).name).toBe("Read 10 pages");
-    for (const name of ["\u200b", "\u200b \u2060\ufeff", "\n\n"]) {
+    for (const name of ["\u200b", "\u200b \u2060\ufeff", "\n\n", "\u2060\u00ad", "\u3164", "\u2800\u2800"]) {
       expect(await f.create({ name })).toMatchObject({
         ok: false,
         reason: "invalid",
@@ -213,6 +213,9 @@ describe("habit names", () => {
     }
     // An emoji built with joiners is visible.
     expect(unwrap(await f.create({ name: "👨‍👩‍👧" })).name).toBe("👨‍👩‍👧");
+    // Invisible characters inside a name are dropped, so it cannot pass for another.
+    unwrap(await f.create({ name: "Run" }));
+    expect(await f.create({ name: "Ru\u200bn\u00ad" })).toMatchObject({ ok: false, reason: "name_taken" });
   });
 
   it("another user may use the same name", async () => {

@@ -81,10 +81,12 @@ export function createReminderService(deps: CoreDependencies) {
       habitId: string,
       date: LocalDate,
       minutes = 60,
-    ): Promise<Result<{ time: LocalTime }, { reason: "not_found" }>> {
+    ): Promise<Result<{ time: LocalTime }, { reason: "not_found" } | { reason: "already_completed" }>> {
       const user = await store.users.findById(userId);
       const habit = user && (await store.habits.findById(userId, habitId));
       if (!user || !habit) return fail({ reason: "not_found" });
+      // Done meanwhile: nothing to remind of.
+      if (await store.completions.findByDate(habit.id, date)) return fail({ reason: "already_completed" });
       const at = new Date(deps.clock.now().getTime() + minutes * 60_000);
       const { time } = localDateTimeAt(at, user.timezone);
       await store.reminders.claim({ userId, habitId, date, time }, at);

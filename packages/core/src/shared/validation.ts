@@ -84,16 +84,20 @@ export class FieldErrors {
   }
 }
 
-// Characters that show nothing: zero-width spaces and joiners, the word joiner, the BOM, and the
-// bidi marks. A name made only of them would be an invisible button.
-const invisible = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
+// Characters that show nothing: zero-width spaces, the word joiner and other invisible operators,
+// the BOM, bidi controls, the soft hyphen, and blank "letters" (Hangul fillers, the blank braille
+// pattern) that render as empty space. Inside a name they would make two equal-looking names
+// differ; a name of only them would be an invisible button.
+const invisible = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0]/gu;
+// Joiners and variation selectors build emoji (👨‍👩‍👧, ❤️) and some scripts (the non-joiner of
+// Persian): kept, but they show nothing alone.
+const emojiGlue = /[\u200C\u200D\uFE00-\uFE0F]/gu;
 
 /**
- * A one-line name as people meant it: line breaks and runs of whitespace become one space, the
- * ends are trimmed, and a name of only invisible characters is empty. (An emoji's joiner inside
- * the name stays: only a name with nothing visible is emptied.)
+ * A one-line name as people meant it: invisible characters removed, line breaks and runs of
+ * whitespace made one space, the ends trimmed; a name with nothing visible left is empty.
  */
 export function singleLineName(value: string): string {
-  const collapsed = value.replace(/\s+/gu, " ").trim();
-  return collapsed.replace(invisible, "").trim() === "" ? "" : collapsed;
+  const cleaned = value.replace(invisible, "").replace(/\s+/gu, " ").trim();
+  return cleaned.replace(emojiGlue, "").trim() === "" ? "" : cleaned;
 }
