@@ -144,6 +144,45 @@ describe("GET /rewards", () => {
     expectProblem(await api.get(`${rewards}?colour=red`, { token }), 400, "validation_failed");
   });
 
+  it("sorts, filters by active and name, and selects fields", async () => {
+    const { token } = await account();
+    await api.post(rewards, { name: "Banana", weight: 3, piecesRequired: 2 }, { token });
+    await api.post(rewards, { name: "apple", weight: 1, piecesRequired: 5, active: false }, { token });
+    await api.post(rewards, { name: "Cherry pie", weight: 2, piecesRequired: 2 }, { token });
+    const names = (answer: Answer) => answer.body.items.map((item: { name: string }) => item.name);
+
+    expect(names(await api.get(rewards, { token }))).toEqual(["Banana", "apple", "Cherry pie"]);
+    expect(names(await api.get(`${rewards}?sort=name`, { token }))).toEqual(["apple", "Banana", "Cherry pie"]);
+    expect(names(await api.get(`${rewards}?sort=-weight`, { token }))).toEqual(["Banana", "Cherry pie", "apple"]);
+    expect(names(await api.get(`${rewards}?sort=piecesRequired,-name`, { token }))).toEqual([
+      "Cherry pie",
+      "Banana",
+      "apple",
+    ]);
+    expect(names(await api.get(`${rewards}?sort=-createdAt`, { token }))).toEqual(["Cherry pie", "apple", "Banana"]);
+    expect(names(await api.get(`${rewards}?active=false`, { token }))).toEqual(["apple"]);
+    expect(names(await api.get(`${rewards}?active=true&q=AN`, { token }))).toEqual(["Banana"]);
+    expect(names(await api.get(`${rewards}?q=pie`, { token }))).toEqual(["Cherry pie"]);
+
+    const selected = await api.get(`${rewards}?fields=name,progress&sort=name&pageSize=1`, { token });
+    expect(selected.body.items).toEqual([
+      { name: "apple", progress: { piecesEarned: 0, piecesRequired: 5, status: "pending", timesClaimed: 0 } },
+    ]);
+    expect(selected.body.totalCount).toBe(3);
+  });
+
+  it("refuses an unknown sort or field", async () => {
+    const { token } = await account();
+    const sort = await api.get(`${rewards}?sort=colour`, { token });
+    expectProblem(sort, 400, "validation_failed");
+    expect(sort.body.errors).toHaveProperty("sort");
+    expectProblem(await api.get(`${rewards}?sort=name,-name`, { token }), 400, "validation_failed");
+    const fields = await api.get(`${rewards}?fields=id,secret`, { token });
+    expectProblem(fields, 400, "validation_failed");
+    expect(fields.body.errors).toHaveProperty("fields");
+    expectProblem(await api.get(`${rewards}?active=yes`, { token }), 400, "validation_failed");
+  });
+
   it("shows only the user's own rewards", async () => {
     const alice = await account();
     const bob = await account();
@@ -299,6 +338,33 @@ describe("POST /rewards/{id}/claim", () => {
       400,
       "validation_failed",
     );
+  });
+});
+
+describe("Idempotency-Key", () => {
+  it("replays a create and a claim instead of doing them twice", async () => {
+    const owner = await account();
+    const headers = { "Idempotency-Key": "reward-create-1" };
+    const first = await api.post(rewards, { name: "Once" }, { token: owner.token, headers });
+    const again = await api.post(rewards, { name: "Once" }, { token: owner.token, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    expect((await api.get(rewards, { token: owner.token })).body.totalCount).toBe(1);
+    expectProblem(
+      await api.post(rewards, { name: "Other" }, { token: owner.token, headers }),
+      422,
+      "idempotency_key_reused",
+    );
+
+    const id = await rewardWithPieces(owner, { name: "Claim once" }, 1);
+    const claimHeaders = { "Idempotency-Key": "reward-claim-1" };
+    const claimed = await api.post(`${rewards}/${id}/claim`, undefined, { token: owner.token, headers: claimHeaders });
+    const replayed = await api.post(`${rewards}/${id}/claim`, undefined, { token: owner.token, headers: claimHeaders });
+    expect(replayed.status).toBe(200);
+    expect(replayed.body).toEqual(claimed.body);
+    expect((await api.get(`${rewards}/${id}`, { token: owner.token })).body.progress.timesClaimed).toBe(1);
   });
 });
 

@@ -88,9 +88,12 @@ export class FieldErrors {
 // the BOM, bidi controls, the soft hyphen, and blank "letters" (Hangul fillers, the blank braille
 // pattern) that render as empty space. Inside a name they would make two equal-looking names
 // differ; a name of only them would be an invisible button.
-const invisible = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0]/gu;
+const invisible =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each one is matched on its own, on purpose.
+  /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFEFF\uFFA0]/gu;
 // Joiners and variation selectors build emoji (👨‍👩‍👧, ❤️) and some scripts (the non-joiner of
 // Persian): kept, but they show nothing alone.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each one is matched on its own, on purpose.
 const emojiGlue = /[\u200C\u200D\uFE00-\uFE0F]/gu;
 
 /**

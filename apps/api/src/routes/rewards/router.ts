@@ -1,4 +1,5 @@
 // Rewards: the prizes completions win piece by piece; their progress and claims.
+import { compareValues, fieldsParam, selectFields, sortItems, sortParam } from "../../http/list-query.js";
 import { pageQueryShape, paginate } from "../../http/paging.js";
 import { type ApiRoutes, created, failed, noContent, ok, problemReply } from "../../http/route.js";
 import { idParams } from "../../openapi/common.js";
@@ -9,11 +10,13 @@ import {
   presentClaim,
   presentReward,
   rewardDefaults,
+  rewardFields,
   rewardInputSchema,
   rewardPageSchema,
   rewardPatchSchema,
   rewardProgressSchema,
   rewardSchema,
+  rewardSortFields,
   rewardStatuses,
 } from "./schemas.js";
 
@@ -22,6 +25,10 @@ const tags = ["Rewards"];
 const listQuery = z.strictObject({
   ...pageQueryShape,
   status: z.enum(rewardStatuses).optional().openapi({ description: "Only rewards in this state" }),
+  active: z.enum(["true", "false"]).optional().openapi({ description: "Only active, or only inactive, rewards" }),
+  q: z.string().max(200).optional().openapi({ description: "Rewards whose name holds this text, any case" }),
+  sort: sortParam(rewardSortFields),
+  fields: fieldsParam(rewardFields),
 });
 
 const deleteQuery = z.strictObject({
@@ -40,14 +47,31 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     path: "/rewards",
     tags,
     summary: "The user's rewards",
-    description: "Oldest first, active and inactive ones alike.",
+    description:
+      "Active and inactive ones alike, oldest first unless `sort` says otherwise; `status`, `active` and `q` " +
+      "filter, `fields` selects.",
     auth: true,
     request: { query: listQuery },
     responses: { 200: { description: "A page of rewards", body: rewardPageSchema } },
     handler: async ({ principal, query }) => {
-      const rewards = await core.rewards.list(principal.userId, query.status ? { status: query.status } : {});
-      const page = paginate(rewards, query);
-      return ok({ ...page, items: page.items.map(presentReward) });
+      const text = query.q?.trim().toLocaleLowerCase("en");
+      const rewards = (
+        await core.rewards.list(principal.userId, {
+          ...(query.status && { status: query.status }),
+          ...(query.active && { active: query.active === "true" }),
+        })
+      ).filter((reward) => !text || reward.name.toLocaleLowerCase("en").includes(text));
+      const sorted = sortItems(rewards, query.sort, {
+        name: { compare: (a, b) => compareValues(a.name, b.name) },
+        weight: { compare: (a, b) => a.weight - b.weight },
+        piecesRequired: { compare: (a, b) => a.piecesRequired - b.piecesRequired },
+        piecesEarned: { compare: (a, b) => a.progress.piecesEarned - b.progress.piecesEarned },
+        timesClaimed: { compare: (a, b) => a.progress.timesClaimed - b.progress.timesClaimed },
+        createdAt: { compare: (a, b) => a.createdAt.getTime() - b.createdAt.getTime() },
+        updatedAt: { compare: (a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() },
+      });
+      const page = paginate(sorted, query);
+      return ok({ ...page, items: page.items.map((reward) => selectFields(presentReward(reward), query.fields)) });
     },
   });
 
@@ -58,6 +82,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     tags,
     summary: "Create a reward",
     auth: true,
+    idempotent: true,
     request: { body: rewardInputSchema },
     responses: {
       201: { description: "The reward", body: rewardSchema, headers: { Location: "The reward" } },
@@ -190,6 +215,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     path: "/rewards/{id}/claim",
     tags,
     summary: "Claim an achieved reward",
+    idempotent: true,
     description:
       "Spends its pieces. A one-time reward is then claimed and inactive; a recurring one is pending again. " +
       "Not achieved yet: 422 `reward_not_achieved`; a claimed one-time reward: 409 `already_claimed`.",

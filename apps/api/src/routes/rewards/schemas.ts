@@ -1,4 +1,5 @@
 import { type Reward, type RewardClaim, rewardLimits, rewardStatus } from "@habits/core";
+import { selectableSchema } from "../../http/list-query.js";
 import { pageSchema } from "../../http/paging.js";
 import { iso, timestampSchema } from "../../openapi/common.js";
 import { z } from "../../openapi/zod.js";
@@ -28,7 +29,36 @@ export const rewardSchema = z
   })
   .openapi("Reward");
 
-export const rewardPageSchema = pageSchema(rewardSchema, "RewardPage");
+/** What `fields` may select on list items. */
+export const rewardFields = [
+  "id",
+  "name",
+  "weight",
+  "piecesRequired",
+  "pieceValue",
+  "maxDailyClaims",
+  "isRecurring",
+  "active",
+  "progress",
+] as const;
+
+export const rewardSortFields = [
+  "name",
+  "weight",
+  "piecesRequired",
+  "piecesEarned",
+  "timesClaimed",
+  "createdAt",
+  "updatedAt",
+] as const;
+
+const rewardListItemSchema = selectableSchema(
+  rewardSchema.shape,
+  "RewardListItem",
+  "A reward with the fields `fields` selected (all of them without it)",
+);
+
+export const rewardPageSchema = pageSchema(rewardListItemSchema, "RewardPage");
 
 export function presentReward(reward: Reward): z.input<typeof rewardSchema> {
   return {
