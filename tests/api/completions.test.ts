@@ -308,6 +308,9 @@ describe("Idempotency-Key", () => {
     };
     expect(operation.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header" }));
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["409", "422"]));
+    expect(operation.responses["201"]).toMatchObject({
+      headers: { Location: { required: true }, "Idempotent-Replayed": { required: false } },
+    });
     const batch = running.contract.document.paths["/api/v1/completions/batch"]?.post as unknown as {
       parameters: Array<{ name: string }>;
     };

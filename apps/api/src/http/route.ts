@@ -291,6 +291,15 @@ function problemCodesOf(
   return [...codes];
 }
 
+/** On the answers of an idempotent route: set when the answer repeats the first request's. */
+const replayedHeaderDocument: ResponseConfig["headers"] = {
+  "Idempotent-Replayed": {
+    description: "`true` when this answer repeats the first one for the request's Idempotency-Key",
+    required: false,
+    schema: { type: "string", enum: ["true"] },
+  },
+};
+
 const problemHeaders: Partial<Record<number, ResponseConfig["headers"]>> = {
   401: {
     "WWW-Authenticate": {
@@ -304,16 +313,19 @@ const problemHeaders: Partial<Record<number, ResponseConfig["headers"]>> = {
 function operationFor(spec: AnySpec, pattern: string): RouteConfig {
   const responses: RouteConfig["responses"] = {};
   for (const [status, response] of Object.entries(spec.responses)) {
-    responses[status] = {
-      description: response.description,
-      ...(response.headers && {
-        headers: Object.fromEntries(
+    const headers = {
+      ...(response.headers &&
+        Object.fromEntries(
           Object.entries(response.headers).map(([name, description]) => [
             name,
-            { description, required: true, schema: { type: "string" } },
+            { description, required: true, schema: { type: "string" as const } },
           ]),
-        ),
-      }),
+        )),
+      ...(spec.idempotent && replayedHeaderDocument),
+    };
+    responses[status] = {
+      description: response.description,
+      ...(Object.keys(headers).length > 0 && { headers }),
       ...(response.body && { content: { "application/json": { schema: response.body } } }),
     };
   }
