@@ -22,6 +22,7 @@ import { registerAuthRoutes } from "./routes/auth/router.js";
 import { registerCompletionRoutes } from "./routes/completions/router.js";
 import { registerHabitRoutes } from "./routes/habits/router.js";
 import { createOperationsRouter, type Readiness } from "./routes/operations.js";
+import { registerResources } from "./routes/resources.js";
 import { registerRewardRoutes } from "./routes/rewards/router.js";
 import { registerStreakRoutes } from "./routes/streaks/router.js";
 import { registerTagRoutes } from "./routes/tags/router.js";
@@ -105,6 +106,7 @@ export function createApp(deps: ApiDependencies): Express {
     telegram: deps.telegram,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
   };
+  registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);
   registerTelegramAuthRoutes(routes, routeDependencies);
   registerUserRoutes(routes, routeDependencies);

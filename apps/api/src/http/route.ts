@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { z as zod } from "../openapi/zod.js";
 import { type Authenticate, authenticationProblems, type Principal } from "./auth.js";
 import { type CodeForReason, type CoreFailure, problemForFailure } from "./failures.js";
+import { createHypermedia, hateoasMediaType, type ResourceKind, wantsHypermedia } from "./hypermedia.js";
 import {
   type IdempotencyRecords,
   idempotencyHeaderSchema,
@@ -155,6 +156,11 @@ interface RouteSpec<
 export interface ApiRoutes {
   /** The base path every route sits under (`/api/v1`). */
   basePath: string;
+  /**
+   * A resource kind for hypermedia answers: wherever one of its schemas stands in an answer, the object
+   * gets `links` to the routes at `path`. Declared before the routes that answer with it.
+   */
+  resource(kind: ResourceKind): void;
   add<
     Body extends z.ZodType | undefined = undefined,
     Query extends z.ZodObject | undefined = undefined,
@@ -177,14 +183,24 @@ export function createApiRoutes(options: {
 }): ApiRoutes {
   const { router, registry, basePath, authenticate, idempotency } = options;
   const operationIds = new Set<string>();
+  const hypermedia = createHypermedia(basePath);
 
   return {
     basePath,
+    resource: (kind) => hypermedia.declare(kind),
     add(spec) {
       if (operationIds.has(spec.operationId)) throw new Error(`operationId ${spec.operationId} is used twice`);
       operationIds.add(spec.operationId);
       const pattern = basePath + spec.path;
-      registry.registerPath(operationFor(spec, pattern));
+      hypermedia.routeAdded(spec.method, spec.path);
+      // The answers that can carry links: 200 and 201 whose schema holds a resource or a page.
+      const linked = new Map<number, NonNullable<ReturnType<typeof hypermedia.variant>>>();
+      for (const status of [200, 201]) {
+        const schema = spec.responses[status]?.body;
+        const variant = schema && hypermedia.variant(schema);
+        if (variant) linked.set(status, variant);
+      }
+      registry.registerPath(operationFor(spec, pattern, linked));
 
       const contentTypes = spec.request?.contentTypes ?? ["application/json"];
       const handle: RequestHandler = async (request, response) => {
@@ -230,8 +246,12 @@ export function createApiRoutes(options: {
           return;
         }
         response.status(reply.status).set(reply.headers ?? {});
+        if (linked.size > 0) response.vary("Accept");
+        const variant = linked.get(reply.status);
         if (reply.body === undefined) response.end();
-        else response.json(reply.body);
+        else if (variant && wantsHypermedia(request.get("accept"))) {
+          response.type(hateoasMediaType).json(hypermedia.addLinks(reply.body, variant.plan, request.originalUrl));
+        } else response.json(reply.body);
       };
       const label: RequestHandler = (_request, response, next) => {
         response.locals[routePatternKey] = pattern;
@@ -310,7 +330,7 @@ const problemHeaders: Partial<Record<number, ResponseConfig["headers"]>> = {
   429: { "Retry-After": { description: "Seconds until a retry may succeed", schema: { type: "integer" } } },
 };
 
-function operationFor(spec: AnySpec, pattern: string): RouteConfig {
+function operationFor(spec: AnySpec, pattern: string, linked: ReadonlyMap<number, { schema: z.ZodType }>): RouteConfig {
   const responses: RouteConfig["responses"] = {};
   for (const [status, response] of Object.entries(spec.responses)) {
     const headers = {
@@ -323,10 +343,16 @@ function operationFor(spec: AnySpec, pattern: string): RouteConfig {
         )),
       ...(spec.idempotent && replayedHeaderDocument),
     };
+    const withLinks = linked.get(Number(status));
     responses[status] = {
       description: response.description,
       ...(Object.keys(headers).length > 0 && { headers }),
-      ...(response.body && { content: { "application/json": { schema: response.body } } }),
+      ...(response.body && {
+        content: {
+          "application/json": { schema: response.body },
+          ...(withLinks && { [hateoasMediaType]: { schema: withLinks.schema } }),
+        },
+      }),
     };
   }
   const byStatus = new Map<number, ProblemCode[]>();

@@ -70,7 +70,7 @@ export type HabitJson = z.input<typeof habitSchema>;
 /** The fields `fields=` may select, in the document's order. */
 const habitFields = Object.keys(habitShape) as Array<keyof typeof habitShape>;
 
-const habitListItemSchema = selectableSchema(
+export const habitListItemSchema = selectableSchema(
   habitShape,
   "HabitListItem",
   "A habit; with `fields`, only the fields chosen",

@@ -52,7 +52,7 @@ export const rewardSortFields = [
   "updatedAt",
 ] as const;
 
-const rewardListItemSchema = selectableSchema(
+export const rewardListItemSchema = selectableSchema(
   rewardSchema.shape,
   "RewardListItem",
   "A reward with the fields `fields` selected (all of them without it)",
