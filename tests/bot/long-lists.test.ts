@@ -28,6 +28,23 @@ describe(`long lists on ${dialect}`, () => {
     return { user, account };
   }
 
+  it("pages ✅ Done today ten habits at a time, and a tap on page 2 logs that habit", async () => {
+    const { user, account } = await personWithManyHabits(23);
+    await user.command("done");
+    expect(user.lastMessage()?.text.split("\n")[0]).toBe(`${text("done-title")} (1/3)`);
+    expect(user.buttons().slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, index) => nameOf(index)));
+    expect(user.buttons()).toContain("▶️");
+    await user.tap("▶️");
+    expect(user.lastMessage()?.text.split("\n")[0]).toBe(`${text("done-title")} (2/3)`);
+    expect(user.buttons()).toContain("◀️");
+    await user.tap(nameOf(12));
+    const [habit] = (await kit.core.habits.list(account.id)).filter((item) => item.name === nameOf(12));
+    expect(await kit.core.completions.list(account.id, habit?.id ?? "")).toHaveLength(1);
+    // A stale page past the end shows the last one.
+    await user.tap({ data: "done-page|9" });
+    expect(user.lastMessage()?.text.split("\n")[0]).toBe(`${text("done-title")} (3/3)`);
+  });
+
   it("pages /stats ten habits at a time; a habit's calendar goes back to its page", async () => {
     const { user } = await personWithManyHabits();
     await user.command("stats");

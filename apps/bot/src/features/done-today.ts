@@ -10,30 +10,42 @@ import { menuButton, menuData } from "../keyboards/main-menu.js";
 import { callbackData } from "../telegram/callback-data.js";
 import { dayLabel } from "../telegram/day-label.js";
 import { escapeHtml } from "../telegram/html.js";
+import { addPager, pagedTitle, pageNumber, pageOf } from "../telegram/paging.js";
 import { show } from "../telegram/show.js";
 
 const doneData = callbackData("done", ["habit"]);
+const donePageData = callbackData("done-page", ["page"]);
 
 export function createDoneTodayFeature(core: Core): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  async function showDueList(ctx: FlowContext): Promise<void> {
+  async function showDueList(ctx: FlowContext, requestedPage = 0): Promise<void> {
     const found = await core.completions.dueToday(ctx.account.id);
     const keyboard = new InlineKeyboard();
-    for (const habit of found?.due ?? []) keyboard.text(habitLabel(habit), doneData.pack({ habit: habit.id })).row();
+    // A page at a time: Telegram allows about 100 buttons, and a long list is hard to scan.
+    const page = pageOf(found?.due ?? [], requestedPage);
+    for (const habit of page.items) keyboard.text(habitLabel(habit), doneData.pack({ habit: habit.id })).row();
+    addPager(keyboard, page, (index) => donePageData.pack({ page: index }));
     if (found?.habits.length) keyboard.add(anotherDayButton(ctx)).row();
     keyboard.add(menuButton(ctx, "main", "button-back"));
     if (!found?.habits.length) return show(ctx, ctx.t("done-no-habits"), keyboard);
-    const lines = [found.due.length === 0 ? ctx.t("done-nothing-due") : ctx.t("done-title")];
+    const lines = [found.due.length === 0 ? ctx.t("done-nothing-due") : pagedTitle(ctx.t("done-title"), page)];
     const progress = todayProgress(ctx, found);
     if (progress) lines.push(progress);
     await show(ctx, lines.join("\n"), keyboard);
   }
 
-  feature.command(["done", "habit_done"], showDueList);
+  feature.command(["done", "habit_done"], (ctx) => showDueList(ctx));
   feature.callbackQuery(menuData.pack({ section: "done" }), async (ctx) => {
     await ctx.answerCallbackQuery();
     await showDueList(ctx);
+  });
+
+  feature.callbackQuery(donePageData.filter, async (ctx) => {
+    const page = pageNumber(donePageData.unpack(ctx.callbackQuery.data)?.page);
+    if (page === undefined) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));
+    await ctx.answerCallbackQuery();
+    await showDueList(ctx, page);
   });
 
   feature.callbackQuery(doneData.filter, async (ctx) => {
