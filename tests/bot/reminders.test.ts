@@ -1,14 +1,15 @@
 // Reminders as a person gets them: the minute pass of the worker claims what is due and sends it
 // through the real bot to the kit's fake Telegram; the buttons under it work like anywhere else.
 // A person who blocked the bot gets nothing more until they write again.
-import { createReminderPass, createReminderSender, dayLabel, type HabitBot } from "@habits/bot";
-import { createLogger } from "@habits/runtime";
+import { dayLabel } from "@habits/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accountOf,
   createTelegramKit,
   htmlToText,
+  messagesSentTo,
   onboard,
+  reminderPassOf,
   type TelegramKit,
   type TelegramUser,
 } from "../kit/index.js";
@@ -22,16 +23,6 @@ describe(`reminders in the chat on ${dialect}`, () => {
   afterAll(async () => kit?.close());
 
   const text = (key: string, args?: Record<string, string | number>) => htmlToText(kit.bot.i18n.t("en", key, args));
-  const logger = createLogger({ level: "silent", pretty: false });
-
-  /** The worker's reminder pass, sending through the bot as the server wires it. */
-  const passFor = (bot: HabitBot) =>
-    createReminderPass(
-      kit.core,
-      kit.clock,
-      createReminderSender({ api: bot.bot.api, core: kit.core, i18n: bot.i18n, logger }),
-    );
-
   /** Someone in Berlin (UTC+1 in March) with "Read" reminded at 10:00 and 11:00. */
   async function personWithReminders(): Promise<{ user: TelegramUser; habitId: string; userId: string }> {
     kit.clock.set("2026-03-10T08:00:00Z");
@@ -46,23 +37,21 @@ describe(`reminders in the chat on ${dialect}`, () => {
     return { user, habitId: created.value.id, userId: account.id };
   }
 
-  const sentTo = (user: TelegramUser) => user.calls().filter((call) => call.method === "sendMessage").length;
-
   it("sends a reminder at its local time with Done, Snooze and Skip; Done logs it from the reminder", async () => {
     const { user, habitId, userId } = await personWithReminders();
-    const pass = passFor(kit.bot);
+    const pass = reminderPassOf(kit);
     kit.clock.set("2026-03-10T08:59:30Z");
     await pass();
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-10T09:00:20Z");
     await pass();
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
     expect(user.lastMessage()?.text).toBe(text("reminder-text", { habit: "Read &lt;fast&gt;", time: "10:00" }));
     expect(user.buttons()).toEqual([text("reminder-done"), text("reminder-snooze"), text("reminder-skip")]);
 
     // The pass runs again in the same minute (another instance, say): nothing twice.
     await pass();
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
 
     await user.tap(text("reminder-done"));
     expect(user.lastMessage()?.edited).toBe(true);
@@ -73,21 +62,21 @@ describe(`reminders in the chat on ${dialect}`, () => {
     // Done for the day: the 11:00 reminder stays quiet.
     kit.clock.set("2026-03-10T10:00:20Z");
     await pass();
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
   });
 
   it("snoozes a reminder for an hour, and Skip today closes it", async () => {
     const { user } = await personWithReminders();
-    const pass = passFor(kit.bot);
+    const pass = reminderPassOf(kit);
     kit.clock.set("2026-03-10T09:00:20Z");
     await pass();
     await user.tap(text("reminder-snooze"));
     expect(user.lastMessage()?.text).toBe(text("reminder-snoozed", { habit: "Read &lt;fast&gt;", time: "11:00" }));
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-10T10:01:00Z");
     await pass();
     // The snooze ends at 11:00, the time of the habit's other reminder: one message, not two.
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
     expect(user.lastMessage()?.html).toContain("Read &lt;fast&gt;");
     await user.tap(text("reminder-skip"));
     expect(user.lastMessage()?.text).toBe(text("reminder-skipped", { habit: "Read &lt;fast&gt;" }));
@@ -95,36 +84,36 @@ describe(`reminders in the chat on ${dialect}`, () => {
 
   it("Skip today keeps the habit's later reminders of the day quiet; the next day they come again", async () => {
     const { user } = await personWithReminders();
-    const pass = passFor(kit.bot);
+    const pass = reminderPassOf(kit);
     kit.clock.set("2026-03-10T09:00:20Z");
     await pass();
     await user.tap(text("reminder-skip"));
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-10T10:00:20Z");
     await pass();
-    expect(sentTo(user)).toBe(before);
+    expect(messagesSentTo(user)).toBe(before);
     kit.clock.set("2026-03-11T09:00:20Z");
     await pass();
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
   });
 
   it("Snooze on a reminder of a habit done meanwhile says so and snoozes nothing", async () => {
     const { user, habitId, userId } = await personWithReminders();
-    const pass = passFor(kit.bot);
+    const pass = reminderPassOf(kit);
     kit.clock.set("2026-03-10T09:00:20Z");
     await pass();
     await kit.core.completions.complete({ userId, habitId, source: "api" });
     await user.tap(text("reminder-snooze"));
     expect(user.callbackAnswers().at(-1)).toBe(text("reminder-already-done"));
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-10T10:01:00Z");
     await pass();
-    expect(sentTo(user)).toBe(before);
+    expect(messagesSentTo(user)).toBe(before);
   });
 
   it("Done on yesterday's reminder logs yesterday and says so", async () => {
     const { user, habitId, userId } = await personWithReminders();
-    const pass = passFor(kit.bot);
+    const pass = reminderPassOf(kit);
     kit.clock.set("2026-03-10T10:00:20Z");
     await pass();
     kit.clock.set("2026-03-11T07:00:00Z");
@@ -137,7 +126,7 @@ describe(`reminders in the chat on ${dialect}`, () => {
 
   it("marks a person who blocked the bot, sends them nothing more, and starts again when they write", async () => {
     const { user, userId } = await personWithReminders();
-    const pass = passFor(kit.bot);
+    const pass = reminderPassOf(kit);
     user.blockBot();
     kit.clock.set("2026-03-10T09:00:20Z");
     await pass();

@@ -1,16 +1,16 @@
 // The daily and weekly summary as a person gets them: turned on in ⚙️ Settings, then the worker's
 // minute pass claims it at its local time and sends it through the real bot to the kit's fake
 // Telegram, once, however often the pass runs. The kit's clock is moved, never waited for.
-import { createSummaryPass, createSummarySender, dayLabel, type HabitBot } from "@habits/bot";
-import { createLogger } from "@habits/runtime";
+import { dayLabel } from "@habits/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accountOf,
   createTelegramKit,
   htmlToText,
+  messagesSentTo,
   onboard,
+  summaryPassOf,
   type TelegramKit,
-  type TelegramUser,
 } from "../kit/index.js";
 import { dialect } from "../support/test-database.js";
 
@@ -22,18 +22,6 @@ describe(`summaries in the chat on ${dialect}`, () => {
   afterAll(async () => kit?.close());
 
   const text = (key: string, args?: Record<string, string | number>) => htmlToText(kit.bot.i18n.t("en", key, args));
-  const logger = createLogger({ level: "silent", pretty: false });
-
-  /** The worker's summary pass, sending through the bot as the server wires it. */
-  const passFor = (bot: HabitBot) =>
-    createSummaryPass(
-      kit.core,
-      kit.clock,
-      createSummarySender({ api: bot.bot.api, core: kit.core, i18n: bot.i18n, logger }),
-    );
-
-  const sentTo = (user: TelegramUser) => user.calls().filter((call) => call.method === "sendMessage").length;
-
   /** Someone in Berlin (UTC+1 in March) with habits made on Monday 9 March. */
   async function personWith(habits: string[]) {
     kit.clock.set("2026-03-09T08:00:00Z");
@@ -86,13 +74,13 @@ describe(`summaries in the chat on ${dialect}`, () => {
     expect(user.lastMessage()?.text).toContain(text("settings-summary-line", { mode: "daily", time: "20:00" }));
 
     // 20:00 in Berlin is 19:00 UTC.
-    const pass = passFor(kit.bot);
+    const pass = summaryPassOf(kit);
     kit.clock.set("2026-03-10T18:59:30Z");
     await pass();
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-10T19:00:20Z");
     await pass();
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
     expect(user.lastMessage()?.text.split("\n")).toEqual([
       text("summary-daily-title", { day: dayLabel("en", "2026-03-10", "long") }),
       text("summary-daily-score", { done: 2, total: 3 }),
@@ -108,8 +96,8 @@ describe(`summaries in the chat on ${dialect}`, () => {
 
     // The pass runs again in the same minute, and another instance too: nothing twice.
     await pass();
-    await passFor(kit.bot)();
-    expect(sentTo(user)).toBe(before + 1);
+    await summaryPassOf(kit)();
+    expect(messagesSentTo(user)).toBe(before + 1);
 
     // The button opens ✅ Done today with what is left.
     await user.tap(text("menu-done"));
@@ -129,15 +117,15 @@ describe(`summaries in the chat on ${dialect}`, () => {
     for (const date of ["2026-03-09", "2026-03-10", "2026-03-11", "2026-03-14", "2026-03-15"]) await done(read, date);
     for (const date of ["2026-03-09", "2026-03-12"]) await done(run, date);
 
-    const pass = passFor(kit.bot);
+    const pass = summaryPassOf(kit);
     // Saturday evening: a weekly summary waits for Sunday.
     kit.clock.set("2026-03-14T20:00:20Z");
     await pass();
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-15T20:00:20Z");
     await pass();
     await pass();
-    expect(sentTo(user)).toBe(before + 1);
+    expect(messagesSentTo(user)).toBe(before + 1);
     expect(user.lastMessage()?.text.split("\n")).toEqual([
       text("summary-weekly-title", { from: dayLabel("en", "2026-03-09"), to: dayLabel("en", "2026-03-15") }),
       text("summary-weekly-overall", { rate: 50, completions: 7, expected: 14 }),
@@ -155,16 +143,16 @@ describe(`summaries in the chat on ${dialect}`, () => {
   it("a person who blocked the bot is marked, and gets no summary until they come back", async () => {
     const { user, account } = await personWith(["Read"]);
     await kit.core.users.updateProfile(account.id, { reminders: { summary: { mode: "daily", time: "21:00" } } });
-    const pass = passFor(kit.bot);
+    const pass = summaryPassOf(kit);
     user.blockBot();
     kit.clock.set("2026-03-10T20:00:20Z");
     await pass();
     expect((await kit.core.users.get(account.id))?.telegramBlockedAt).not.toBeNull();
 
     user.unblockBot();
-    const before = sentTo(user);
+    const before = messagesSentTo(user);
     kit.clock.set("2026-03-11T20:00:20Z");
     await pass();
-    expect(sentTo(user)).toBe(before);
+    expect(messagesSentTo(user)).toBe(before);
   });
 });
