@@ -12,19 +12,19 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** The page envelope's fields besides `items`: one definition for every paged answer. */
+export const pageEnvelopeFields = {
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1).max(100),
+  totalCount: z.number().int().min(0),
+  totalPages: z.number().int().min(0),
+  hasNextPage: z.boolean(),
+  hasPreviousPage: z.boolean(),
+};
+
 /** `{ items, page, pageSize, totalCount, totalPages, hasNextPage, hasPreviousPage }` of `item`. */
 export function pageSchema<Item extends Zod.ZodType>(item: Item, name: string) {
-  return z
-    .strictObject({
-      items: z.array(item),
-      page: z.number().int().min(1),
-      pageSize: z.number().int().min(1).max(100),
-      totalCount: z.number().int().min(0),
-      totalPages: z.number().int().min(0),
-      hasNextPage: z.boolean(),
-      hasPreviousPage: z.boolean(),
-    })
-    .openapi(name);
+  return z.strictObject({ items: z.array(item), ...pageEnvelopeFields }).openapi(name);
 }
 
 export interface Page<Item> {

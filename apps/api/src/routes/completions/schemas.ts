@@ -7,6 +7,7 @@ import {
   type RewardProgress,
   rewardStatus,
 } from "@habits/core";
+import { pageEnvelopeFields, pageSchema } from "../../http/paging.js";
 import { iso, timestampSchema } from "../../openapi/common.js";
 import { z } from "../../openapi/zod.js";
 
@@ -216,12 +217,7 @@ export const batchResultSchema = z
 export const logPageSchema = z
   .strictObject({
     items: z.array(completionSchema),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1).max(100),
-    totalCount: z.number().int().min(0),
-    totalPages: z.number().int().min(0),
-    hasNextPage: z.boolean(),
-    hasPreviousPage: z.boolean(),
+    ...pageEnvelopeFields,
     nextCursor: z
       .string()
       .nullable()
@@ -238,14 +234,4 @@ export const logCursorPageSchema = z
   })
   .openapi("HabitLogCursorPage");
 
-export const completionPageSchema = z
-  .strictObject({
-    items: z.array(completionSchema),
-    page: z.number().int().min(1),
-    pageSize: z.number().int().min(1).max(100),
-    totalCount: z.number().int().min(0),
-    totalPages: z.number().int().min(0),
-    hasNextPage: z.boolean(),
-    hasPreviousPage: z.boolean(),
-  })
-  .openapi("CompletionPage");
+export const completionPageSchema = pageSchema(completionSchema, "CompletionPage");
