@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createLogger, readOrCreateSecretFile, secretsIn } from "@habits/runtime";
-import { GrammyError, HttpError } from "grammy";
+import { Api, BotError, Context, GrammyError, HttpError } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
 import { describe, expect, it, vi } from "vitest";
 
 const secret = "s3cr3t-BOT-token-0123456789abcdef";
@@ -125,6 +126,25 @@ describe("errors that carry the request that failed", () => {
     expect(lines()).toHaveLength(5);
     expect(lines()[0]).toMatchObject({ error: { error_code: 400 }, context: { failures: [{ error_code: 400 }] } });
     expect(lines()[2]?.err).toMatchObject({ type: "HttpError", error: { type: "GrammyError", error_code: 400 } });
+  });
+
+  it("lose the context of a failed update (its message texts), keeping the error inside", () => {
+    const { logger, text, lines } = jsonLogger();
+    const update = {
+      update_id: 7,
+      callback_query: {
+        id: "q",
+        chat_instance: "c",
+        data: "api|open-below|-",
+        from: { id: 42, is_bot: false, first_name: "Ann" },
+        message: { message_id: 3, date: 0, chat: { id: 42, type: "private", first_name: "Ann" }, text: `Key ${code}` },
+      },
+    } as Update;
+    const ctx = new Context(update, new Api("1:token"), { id: 1, is_bot: true } as UserFromGetMe);
+    logger.error({ err: new BotError(refusal(), ctx) }, "webhook update failed");
+    expect(text()).not.toContain(code);
+    expect(lines()[0]?.err).toMatchObject({ type: "BotError", error: { type: "GrammyError", error_code: 400 } });
+    expect(lines()[0]?.err).not.toHaveProperty("ctx");
   });
 
   it("lose it in a child logger whose own err serializer copies every field (as pino-http's does)", () => {

@@ -1,10 +1,12 @@
 // Errors can carry the request that failed: grammY's GrammyError keeps the Bot API call's
-// parameters as `payload` (the message text, its caption and buttons), and that text may hold a
-// login code or a new API key. A logged error keeps its type, message, stack, method, error code
-// and description, and loses its payload, wherever it sits in the logged object and in its causes.
+// parameters as `payload` (the message text, its caption and buttons), and its BotError keeps the
+// update's whole context as `ctx` (the message under a tapped button is the bot's own text). Such a
+// text may hold a login code or a new API key. A logged error keeps its type, message, stack,
+// method, error code and description, and loses those fields, wherever it sits in the logged object
+// and in its causes.
 
-/** Fields of an error that hold the request that failed, never written to a log. */
-const requestFields = new Set<PropertyKey>(["payload"]);
+/** Fields of an error that hold the request or update that failed, never written to a log. */
+const requestFields = new Set<PropertyKey>(["payload", "ctx"]);
 
 /** How deep into a logged object errors are looked for (logged objects are shallow). */
 const maxDepth = 4;
