@@ -160,6 +160,38 @@ describe(`secrets in the bot's failed messages stay out of the logs on ${dialect
     });
   });
 
+  it("a key made over HTTP, even with an Idempotency-Key, is in no log line and no stored record", async () => {
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${api.baseUrl}/api/v1${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
+    const password = "correct horse battery";
+    const registered = await post("/auth/register", {
+      username: "keymaker",
+      email: "keymaker@example.com",
+      password,
+      confirmPassword: password,
+    });
+    expect(registered.status).toBe(201);
+    const { accessToken } = (await registered.json()) as { accessToken: string };
+    const made = await post(
+      "/users/me/api-keys",
+      { name: "Script" },
+      { authorization: `Bearer ${accessToken}`, "idempotency-key": "make-key-1" },
+    );
+    expect(made.status).toBe(201);
+    const { key } = (await made.json()) as { key: string };
+    expect(key).toMatch(/^hab_/);
+    expect(log.lines.filter((line) => line.includes(key))).toEqual([]);
+    const stored = [
+      ...(await kit.database.client.idempotencyKey.findMany()).map((row) => row.responseBody ?? ""),
+      ...(await kit.database.client.botSession.findMany()).map((row) => row.value),
+    ];
+    expect(stored.filter((value) => value.includes(key))).toEqual([]);
+  });
+
   it("a key shown successfully leaves no trace either, even when a tap on its message then fails", async () => {
     const dee = kit.user();
     await onboard(dee);
