@@ -31,8 +31,8 @@ import { createUnhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { accountMiddleware } from "./middleware/account.js";
 import { createReminderButtonsFeature } from "./reminders/reminder-buttons.js";
-import { telegramRefusalIn } from "./telegram/send-secret.js";
 import { createDatabaseStorage } from "./telegram/session-storage.js";
+import { telegramRefusalIn } from "./telegram/telegram-refusal.js";
 import { updateForLog } from "./telegram/update-for-log.js";
 
 export interface BotDependencies {

@@ -4,6 +4,7 @@
 // (The logger drops request payloads from every error too; this path does not depend on it.)
 import { type Api, type Context, GrammyError, HttpError } from "grammy";
 import type { Message } from "grammy/types";
+import { telegramRefusalIn } from "./telegram-refusal.js";
 
 type SendOptions = Parameters<Api["sendMessage"]>[2];
 
@@ -27,14 +28,6 @@ export function replySecret(ctx: Context, text: string, options?: SendOptions): 
   const chatId = ctx.chatId;
   if (chatId === undefined) return Promise.reject(new Error("a secret needs a chat to be sent to"));
   return sendSecret(ctx.api, chatId, text, options);
-}
-
-/** Telegram's refusal in an error or its causes (a conversation wraps the errors of its calls). */
-export function telegramRefusalIn(error: unknown): GrammyError | undefined {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
-    if (cause instanceof GrammyError) return cause;
-  }
-  return undefined;
 }
 
 /**
