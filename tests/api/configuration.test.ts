@@ -58,3 +58,19 @@ describe("TRUST_PROXY", () => {
     );
   });
 });
+
+describe("IDEMPOTENCY_LEASE_MS", () => {
+  const leaseOf = (value: string | undefined) =>
+    apiConfigFrom(loadApiEnv({ IDEMPOTENCY_LEASE_MS: value, JWT_SECRET: secret }), "/nowhere").idempotencyLeaseMs;
+
+  it("is 30 s unless set, else the milliseconds given", () => {
+    expect(leaseOf(undefined)).toBe(30_000);
+    expect(leaseOf("1000")).toBe(1_000);
+  });
+
+  it.each(["soon", "99", "-5", "10000000"])("%s stops start-up with one line naming the variable", (value) => {
+    expect(() => loadServerEnv({ IDEMPOTENCY_LEASE_MS: value })).toThrow(
+      /^Invalid configuration: IDEMPOTENCY_LEASE_MS must be a number of milliseconds from 100 to 9999999$/,
+    );
+  });
+});

@@ -5,8 +5,10 @@ import {
   beginIdempotentRequest,
   completeIdempotentRequest,
   type Database,
+  defaultIdempotencyLeaseMs,
   type IdempotentRequest,
   purgeExpiredRecords,
+  renewIdempotentRequest,
   retention,
 } from "@habits/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -162,5 +164,101 @@ describe(`idempotency records on ${dialect}`, () => {
     );
     expect(starts.filter((start) => start.kind === "new")).toHaveLength(1);
     expect(starts.filter((start) => start.kind === "in_progress")).toHaveLength(9);
+  });
+
+  describe("the lease of an unfinished request (a crash leaves one behind)", () => {
+    const lease = defaultIdempotencyLeaseMs;
+
+    it("within the lease a retry is in progress; once it lapsed the retry takes the key over", async () => {
+      const request = await firstRequest();
+      const crashed = await begunNew(request);
+      expect(await beginIdempotentRequest(database.client, { ...request, now: later(lease - 1) })).toEqual({
+        kind: "in_progress",
+      });
+
+      const retry = await begunNew({ ...request, now: later(lease) });
+      expect(retry).not.toBe(crashed);
+      // The crashed request, should it wake up, can no longer answer for the key or keep it.
+      expect(await completeIdempotentRequest(database.client, crashed, { status: 201, body: {} }, later(lease))).toBe(
+        false,
+      );
+      expect(await renewIdempotentRequest(database.client, crashed, later(lease))).toBe(false);
+      expect(await abandonIdempotentRequest(database.client, crashed)).toBe(false);
+
+      expect(
+        await completeIdempotentRequest(database.client, retry, { status: 201, body: { id: "r" } }, later(lease)),
+      ).toBe(true);
+      expect(await beginIdempotentRequest(database.client, { ...request, now: later(10 * lease) })).toEqual({
+        kind: "replay",
+        status: 201,
+        body: { id: "r" },
+      });
+    });
+
+    it("renewal keeps the key: a retry is in progress for a lease after the last renewal", async () => {
+      const request = await firstRequest();
+      const running = await begunNew(request);
+      for (const at of [lease / 3, (2 * lease) / 3, lease - 1]) {
+        expect(await renewIdempotentRequest(database.client, running, later(at))).toBe(true);
+      }
+      const renewedAt = lease - 1;
+      expect(await beginIdempotentRequest(database.client, { ...request, now: later(renewedAt + lease - 1) })).toEqual({
+        kind: "in_progress",
+      });
+      expect(await begunNew({ ...request, now: later(renewedAt + lease) })).not.toBe(running);
+    });
+
+    it("the lease length is the caller's: a short lease lapses sooner", async () => {
+      const request = await firstRequest({ leaseMs: 1_000 });
+      await begunNew(request);
+      expect(await beginIdempotentRequest(database.client, { ...request, now: later(999) })).toEqual({
+        kind: "in_progress",
+      });
+      expect((await beginIdempotentRequest(database.client, { ...request, now: later(1_000) })).kind).toBe("new");
+    });
+
+    it("a completed record is never taken over, however old its lease", async () => {
+      const request = await firstRequest();
+      await completeIdempotentRequest(
+        database.client,
+        await begunNew(request),
+        { status: 201, body: { id: "c" } },
+        now,
+      );
+      expect(await beginIdempotentRequest(database.client, { ...request, now: later(5 * lease) })).toMatchObject({
+        kind: "replay",
+        body: { id: "c" },
+      });
+    });
+
+    it("a lapsed record of another request is still a mismatch, not taken over", async () => {
+      const request = await firstRequest();
+      await begunNew(request);
+      expect(
+        await beginIdempotentRequest(database.client, { ...request, requestHash: "another-body", now: later(lease) }),
+      ).toEqual({ kind: "mismatch" });
+    });
+
+    it("a record from before leases (no lease) counts as lapsed", async () => {
+      const request = await firstRequest();
+      const { userId, key, method, path, requestHash } = request;
+      await database.client.idempotencyKey.create({
+        data: { id: randomUUID(), userId, key, method, path, requestHash, createdAt: now },
+      });
+      expect((await beginIdempotentRequest(database.client, request)).kind).toBe("new");
+    });
+
+    it("of 10 concurrent retries after the lease lapsed, exactly one takes over; the others are in progress", async () => {
+      const request = await firstRequest();
+      const crashed = await begunNew(request);
+      const starts = await Promise.all(
+        Array.from({ length: 10 }, () => beginIdempotentRequest(database.client, { ...request, now: later(lease) })),
+      );
+      const winners = starts.filter((start) => start.kind === "new");
+      expect(winners).toHaveLength(1);
+      expect(winners[0]?.kind === "new" && winners[0].id).not.toBe(crashed);
+      expect(starts.filter((start) => start.kind === "in_progress")).toHaveLength(9);
+      expect(await database.client.idempotencyKey.count({ where: { userId: request.userId } })).toBe(1);
+    });
   });
 });

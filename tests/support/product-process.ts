@@ -13,6 +13,8 @@ export const entryPoints = {
 
 export interface ProductProcess {
   port: number;
+  /** The node process itself, for signals whose effect is not an exit (SIGSTOP, SIGCONT). */
+  pid: number;
   /** Every log line so far, parsed from JSON. */
   logs: Array<Record<string, unknown>>;
   /** Sends the signal and resolves with the exit code. */
@@ -49,6 +51,7 @@ export function startProductProcess(options: {
         if (typeof entry.port === "number" && String(entry.msg).startsWith("API listening")) {
           resolve({
             port: entry.port,
+            pid: child.pid as number,
             logs,
             stop: (signal = "SIGTERM") => {
               child.kill(signal);

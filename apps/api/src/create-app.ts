@@ -9,7 +9,7 @@ import type { TelegramLoginBot } from "./auth/telegram-login.js";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
-import { idempotencyRecordsOver } from "./http/idempotency.js";
+import { idempotencyRecordsOver, type Repeat } from "./http/idempotency.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
@@ -53,6 +53,8 @@ export interface ApiDependencies {
   webhooks?: ReadonlyArray<{ path: string; handler: RequestHandler }>;
   /** The bot: sends Telegram login codes, and its token checks Login Widget and Mini App data. */
   telegram?: TelegramLoginBot;
+  /** Idempotency-Key leases (IDEMPOTENCY_LEASE_MS; 30 s by default) and the timer renewing them. */
+  idempotency?: { leaseMs?: number; repeat?: Repeat };
 }
 
 /** The HTTP application, without listening: tests and the composition root mount it as they need. */
@@ -96,7 +98,11 @@ export function createApp(deps: ApiDependencies): Express {
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
     ...(deps.database.client && {
-      idempotency: { records: idempotencyRecordsOver(deps.database.client), now: () => clock.now() },
+      idempotency: {
+        records: idempotencyRecordsOver(deps.database.client, deps.idempotency?.leaseMs),
+        now: () => clock.now(),
+        ...(deps.idempotency?.repeat && { repeat: deps.idempotency.repeat }),
+      },
     }),
   });
   const routeDependencies = {

@@ -27,6 +27,12 @@ export const apiConfigShape = {
     .regex(/^\d{1,2}$/, { error: "must be the number of reverse proxies in front of the API, from 0 to 99" })
     .transform(Number)
     .default(0),
+  IDEMPOTENCY_LEASE_MS: z
+    .string()
+    .regex(/^\d{3,7}$/, { error: "must be a number of milliseconds from 100 to 9999999" })
+    .transform(Number)
+    .refine((ms) => ms >= 100, { error: "must be a number of milliseconds from 100 to 9999999" })
+    .default(30_000),
 };
 
 export interface ApiConfig {
@@ -37,6 +43,8 @@ export interface ApiConfig {
   corsOrigins: string[];
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (client addresses for limits). */
   trustProxy: number;
+  /** How long a crashed request's Idempotency-Key stays blocked before a retry may run it. */
+  idempotencyLeaseMs: number;
 }
 
 /** Where development keeps its generated JWT secret, relative to the working directory. */
@@ -64,6 +72,7 @@ export function apiConfigFrom(env: ApiEnv, workingDirectory: string): ApiConfig 
     jwtSecret: env.JWT_SECRET ?? readOrCreateSecretFile(join(workingDirectory, jwtSecretFile)),
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
+    idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_MS,
   };
 }
 

@@ -42,6 +42,7 @@ runMain(async () => {
     jwt: { secret: config.jwtSecret },
     cors: { origins: config.corsOrigins },
     trustProxy: config.trustProxy,
+    idempotency: { leaseMs: config.idempotencyLeaseMs },
   });
   const server = await listen(app, config);
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);

@@ -58,6 +58,7 @@ export async function startProduct(
     jwt: { secret: apiConfig.jwtSecret },
     cors: { origins: apiConfig.corsOrigins },
     trustProxy: apiConfig.trustProxy,
+    idempotency: { leaseMs: apiConfig.idempotencyLeaseMs },
     webhooks,
     ...(bot && botConfig && { telegram: { botToken: botConfig.token, sendLoginCode: createLoginCodeSender(bot) } }),
   });

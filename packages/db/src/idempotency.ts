@@ -14,7 +14,15 @@ export interface IdempotentRequest {
   /** A hash of what makes the request this request (its body), computed by the API. */
   requestHash: string;
   now: Date;
+  /** How long the record is held for this request before a retry may take it over; 30 s unless said. */
+  leaseMs?: number;
 }
+
+/**
+ * How long a running request holds its key without renewing: a retry after that (the process
+ * crashed or froze) takes the record over and runs the request. The API renews well within it.
+ */
+export const defaultIdempotencyLeaseMs = 30_000;
 
 export type IdempotencyStart =
   /** The first request with this key: run it, then complete (or abandon) the record `id`. */
@@ -23,7 +31,7 @@ export type IdempotencyStart =
   | { kind: "replay"; status: number; body: unknown }
   /** The key was used for another method, path or body. */
   | { kind: "mismatch" }
-  /** The first request with this key is still running. */
+  /** The first request with this key is still running (its lease has not expired). */
   | { kind: "in_progress" };
 
 export interface IdempotentResponse {
@@ -38,9 +46,16 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 /** A record taken, then removed by abandon or housekeeping before it could be read, is tried again. */
 const maxAttempts = 3;
 
+const leaseUntil = (now: Date, leaseMs = defaultIdempotencyLeaseMs) => new Date(now.getTime() + leaseMs);
+
 /**
  * Records the first request with a key, or says what to do with a repeat. Of concurrent first
  * requests, the unique index lets exactly one be "new"; the others see it "in_progress".
+ *
+ * An unfinished record whose lease expired was left by a request that stopped (a crash): it is
+ * deleted and the key begins anew, with a new id, so the stopped request's late complete, renew or
+ * abandon finds nothing. Of concurrent retries, one deletes it and the unique index lets one insert.
+ * The same request must match: a lapsed record of another request is still a mismatch.
  */
 export async function beginIdempotentRequest(
   client: DatabaseClient,
@@ -49,12 +64,36 @@ export async function beginIdempotentRequest(
   const { userId, key, method, path, requestHash, now } = request;
   // Older than the retention counts as absent, as housekeeping would have purged it (same bound).
   const staleBefore = new Date(now.getTime() - retention.idempotencyKeysMs);
-  await client.idempotencyKey.deleteMany({ where: { userId, key, createdAt: { lt: staleBefore } } });
+  await client.idempotencyKey.deleteMany({
+    where: {
+      userId,
+      key,
+      OR: [
+        { createdAt: { lt: staleBefore } },
+        {
+          completedAt: null,
+          method,
+          path,
+          requestHash,
+          OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }],
+        },
+      ],
+    },
+  });
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
       const { id } = await client.idempotencyKey.create({
-        data: { id: randomUUID(), userId, key, method, path, requestHash, createdAt: now },
+        data: {
+          id: randomUUID(),
+          userId,
+          key,
+          method,
+          path,
+          requestHash,
+          createdAt: now,
+          leaseExpiresAt: leaseUntil(now, request.leaseMs),
+        },
         select: { id: true },
       });
       return { kind: "new", id };
@@ -74,6 +113,23 @@ export async function beginIdempotentRequest(
     };
   }
   throw new Error(`idempotency key ${key} kept vanishing between its insert and its read`);
+}
+
+/**
+ * Extends the lease of a request still running, from `now`; false when the record is completed or
+ * gone (taken over after the lease lapsed, or abandoned).
+ */
+export async function renewIdempotentRequest(
+  client: DatabaseClient,
+  id: string,
+  now: Date,
+  leaseMs = defaultIdempotencyLeaseMs,
+): Promise<boolean> {
+  const { count } = await client.idempotencyKey.updateMany({
+    where: { id, completedAt: null },
+    data: { leaseExpiresAt: leaseUntil(now, leaseMs) },
+  });
+  return count > 0;
 }
 
 /** Stores the first request's answer for the repeats; false when the record is gone or completed already. */

@@ -5,9 +5,11 @@ export {
   abandonIdempotentRequest,
   beginIdempotentRequest,
   completeIdempotentRequest,
+  defaultIdempotencyLeaseMs,
   type IdempotencyStart,
   type IdempotentRequest,
   type IdempotentResponse,
+  renewIdempotentRequest,
 } from "./idempotency.js";
 export { MigrationError, type MigrationReport } from "./migrations.js";
 export { recordProcessedUpdate } from "./processed-updates.js";

@@ -2,10 +2,10 @@
 // hash covers; and that only an authenticated route can be idempotent (compile time).
 import type { IdempotencyStart, IdempotentRequest, IdempotentResponse } from "@habits/db";
 import { type Request, Router } from "express";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApiRegistry, generateOpenApiDocument } from "../openapi/document.js";
 import { z } from "../openapi/zod.js";
-import { type IdempotencyRecords, runIdempotently, type SentReply } from "./idempotency.js";
+import { type IdempotencyRecords, type Repeat, runIdempotently, type SentReply } from "./idempotency.js";
 import { ProblemError, problem } from "./problem.js";
 import { createApiRoutes, created } from "./route.js";
 
@@ -13,6 +13,10 @@ import { createApiRoutes, created } from "./route.js";
 function memoryRecords() {
   const rows = new Map<string, IdempotentRequest & { id: string; response?: IdempotentResponse }>();
   const records: IdempotencyRecords = {
+    leaseMs: 30_000,
+    async renew(id) {
+      return rows.has(id) && !rows.get(id)?.response;
+    },
     async begin(request): Promise<IdempotencyStart> {
       const key = `${request.userId}:${request.key}`;
       const first = rows.get(key);
@@ -152,6 +156,66 @@ describe("runIdempotently", () => {
       status: 200,
       body: { ok: 1 },
     });
+  });
+
+  it("renews the lease three times a lease while the request runs, and stops when it ends or throws", async () => {
+    const { records } = memoryRecords();
+    const renewals: Array<{ id: string; at: string }> = [];
+    const renewing: IdempotencyRecords = {
+      ...records,
+      leaseMs: 30_000,
+      renew: async (id, now) => {
+        renewals.push({ id, at: now.toISOString() });
+        return true;
+      },
+    };
+    const timers: Array<{ ms: number; beat: () => void; stopped: boolean }> = [];
+    const repeat: Repeat = (ms, beat) => {
+      const timer = { ms, beat, stopped: false };
+      timers.push(timer);
+      return () => {
+        timer.stopped = true;
+      };
+    };
+    let now = new Date("2026-03-10T12:00:00Z");
+    let finish: (reply: SentReply) => void = () => {};
+    const running = runIdempotently({
+      records: renewing,
+      now: () => now,
+      repeat,
+      userId: "u",
+      key: "slow",
+      request: request({}),
+      run: () => new Promise<SentReply>((resolve) => (finish = resolve)),
+    });
+    await vi.waitFor(() => expect(timers).toHaveLength(1));
+    expect(timers[0]?.ms).toBe(10_000);
+    now = new Date("2026-03-10T12:00:10Z");
+    timers[0]?.beat();
+    now = new Date("2026-03-10T12:00:20Z");
+    timers[0]?.beat();
+    expect(renewals).toEqual([
+      { id: "u:slow", at: "2026-03-10T12:00:10.000Z" },
+      { id: "u:slow", at: "2026-03-10T12:00:20.000Z" },
+    ]);
+    expect(timers[0]?.stopped).toBe(false);
+    finish({ status: 200, body: {} });
+    await running;
+    expect(timers[0]?.stopped).toBe(true);
+
+    const throwing = runIdempotently({
+      records: renewing,
+      now: () => now,
+      repeat,
+      userId: "u",
+      key: "throws",
+      request: request({}),
+      run: async () => {
+        throw new Error("boom");
+      },
+    });
+    await expect(throwing).rejects.toThrow("boom");
+    expect(timers[1]?.stopped).toBe(true);
   });
 
   it("replays an answer without a body as one without a body", async () => {

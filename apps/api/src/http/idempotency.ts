@@ -7,9 +7,11 @@ import {
   beginIdempotentRequest,
   completeIdempotentRequest,
   type DatabaseClient,
+  defaultIdempotencyLeaseMs,
   type IdempotencyStart,
   type IdempotentRequest,
   type IdempotentResponse,
+  renewIdempotentRequest,
 } from "@habits/db";
 import type { Request } from "express";
 import { z } from "../openapi/zod.js";
@@ -21,18 +23,36 @@ const replayedHeader = "Idempotent-Replayed";
 
 /** Where the keys are kept (the IdempotencyKey table). */
 export interface IdempotencyRecords {
-  begin(request: IdempotentRequest): Promise<IdempotencyStart>;
+  /** How long a running request holds its key unrenewed; after that a retry takes it over. */
+  readonly leaseMs: number;
+  begin(request: Omit<IdempotentRequest, "leaseMs">): Promise<IdempotencyStart>;
+  renew(id: string, now: Date): Promise<boolean>;
   complete(id: string, response: IdempotentResponse, now: Date): Promise<boolean>;
   abandon(id: string): Promise<boolean>;
 }
 
-export function idempotencyRecordsOver(client: DatabaseClient): IdempotencyRecords {
+export function idempotencyRecordsOver(
+  client: DatabaseClient,
+  leaseMs: number = defaultIdempotencyLeaseMs,
+): IdempotencyRecords {
   return {
-    begin: (request) => beginIdempotentRequest(client, request),
+    leaseMs,
+    begin: (request) => beginIdempotentRequest(client, { ...request, leaseMs }),
+    renew: (id, now) => renewIdempotentRequest(client, id, now, leaseMs),
     complete: (id, response, now) => completeIdempotentRequest(client, id, response, now),
     abandon: (id) => abandonIdempotentRequest(client, id),
   };
 }
+
+/** Calls `work` every `ms` until the returned function is called. */
+export type Repeat = (ms: number, work: () => void) => () => void;
+
+/** Real timers, which never keep the process alive; tests drive renewals themselves. */
+const repeatOnTimer: Repeat = (ms, work) => {
+  const timer = setInterval(work, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
 
 /** 1–255 printable ASCII characters (space to tilde). */
 const keyPattern = /^[\x20-\x7E]{1,255}$/;
@@ -48,7 +68,8 @@ export const idempotencyHeaderSchema = z.strictObject({
       description:
         "1–255 printable characters, unique per request you mean (a UUID). A retry with the same key and the same " +
         "request answers as the first did; with another request it is 422 `idempotency_key_reused`; while the first " +
-        "is still running, 409 `idempotency_in_progress`. Keys are per user and kept 24 hours.",
+        "is still running, 409 `idempotency_in_progress`. Keys are per user and kept 24 hours. A first request " +
+        "cut off by a crash holds its key at most 30 seconds; a retry after that runs the request.",
       example: "8e03978e-40d5-43e8-bc93-6894a57f9324",
     }),
 });
@@ -124,16 +145,20 @@ function replay(status: number, stored: unknown): SentReply {
 /**
  * Runs `run` once per (user, key): a repeat replays, another request with the key is 422, a repeat
  * while the first runs is 409. An answer below 500 is kept; a 5xx (or a throw) forgets the key.
+ * While `run` runs, its lease is renewed three times per lease, so only a request whose process
+ * stopped (a crash) loses its key to a retry.
  */
 export async function runIdempotently(options: {
   records: IdempotencyRecords;
   now: () => Date;
+  /** The timer renewing the lease; real timers unless a test drives it. */
+  repeat?: Repeat;
   userId: string;
   key: string;
   request: Request;
   run: () => Promise<SentReply>;
 }): Promise<SentReply> {
-  const { records, now, userId, key, request, run } = options;
+  const { records, now, userId, key, request, run, repeat = repeatOnTimer } = options;
   const identity = requestIdentity(request);
   const start = await records.begin({
     userId,
@@ -164,10 +189,15 @@ export async function runIdempotently(options: {
     case "new":
       break;
   }
+  // A renewal that fails (the database hiccups) is tried again at the next beat, within the lease.
+  const stopRenewing = repeat(Math.max(1, Math.floor(records.leaseMs / 3)), () => {
+    records.renew(start.id, now()).catch(() => undefined);
+  });
   let reply: SentReply;
   try {
     reply = await run();
   } catch (error) {
+    stopRenewing();
     if (error instanceof ProblemError && error.problem.status < 500) {
       await records.complete(start.id, keep({ problem: error.problem, headers: error.headers }), now());
     } else {
@@ -175,6 +205,7 @@ export async function runIdempotently(options: {
     }
     throw error;
   }
+  stopRenewing();
   const status = "problem" in reply ? reply.problem.status : reply.status;
   if (status >= 500) await records.abandon(start.id);
   else await records.complete(start.id, keep(reply), now());

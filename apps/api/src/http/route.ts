@@ -12,6 +12,7 @@ import {
   type IdempotencyRecords,
   idempotencyHeaderSchema,
   idempotencyKeyOf,
+  type Repeat,
   runIdempotently,
   type SentReply,
 } from "./idempotency.js";
@@ -179,7 +180,7 @@ export function createApiRoutes(options: {
   basePath: string;
   authenticate: Authenticate;
   /** Where idempotent routes keep their keys; without it, they answer 500 to a request with a key. */
-  idempotency?: { records: IdempotencyRecords; now: () => Date };
+  idempotency?: { records: IdempotencyRecords; now: () => Date; repeat?: Repeat };
 }): ApiRoutes {
   const { router, registry, basePath, authenticate, idempotency } = options;
   const operationIds = new Set<string>();

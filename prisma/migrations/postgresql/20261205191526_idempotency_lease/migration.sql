@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IdempotencyKey" ADD COLUMN     "leaseExpiresAt" TIMESTAMP(3);
+
