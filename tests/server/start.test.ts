@@ -30,7 +30,10 @@ describe(`pnpm start on a fresh data directory (${dialect})`, () => {
       expect(await health.json()).toEqual({ status: "ok" });
       const ready = await fetch(`http://127.0.0.1:${product.port}/ready`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok" } });
+      expect(await ready.json()).toEqual({
+        status: "ready",
+        checks: { database: "ok", writable: "ok", migrations: "ok" },
+      });
       const migrated = product.logs.find((line) => line.msg === "database ready");
       expect(migrated?.appliedMigrations).toEqual(expect.arrayContaining([expect.stringMatching(/_init$/)]));
     } finally {

@@ -9,6 +9,7 @@ import type { TelegramLoginBot } from "./auth/telegram-login.js";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
+import { databaseProblemFor } from "./http/database-trouble.js";
 import { idempotencyRecordsOver, type Repeat } from "./http/idempotency.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
@@ -154,6 +155,12 @@ export function createApp(deps: ApiDependencies): Express {
     const fromBody = bodyParserProblem(error);
     if (fromBody) {
       sendProblem(response, fromBody);
+      return;
+    }
+    const databaseTrouble = databaseProblemFor(error);
+    if (databaseTrouble) {
+      request.log.warn({ err: error, code: databaseTrouble.problem.code }, "database trouble");
+      sendProblem(response, databaseTrouble.problem, databaseTrouble.headers);
       return;
     }
     request.log.error({ err: error }, "unhandled error");

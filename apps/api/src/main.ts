@@ -4,6 +4,7 @@ import { createDatabase, createPrismaStore, parseDatabaseUrl } from "@habits/db"
 import {
   createBcryptHasher,
   createLogger,
+  databaseLimitsFrom,
   nodeSecrets,
   onShutdownSignal,
   runMain,
@@ -23,7 +24,7 @@ runMain(async () => {
     pretty: Boolean(process.stdout.isTTY),
     secrets: [...secretsIn(process.env), config.jwtSecret],
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), databaseLimitsFrom(env));
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
   // The same composition as the bot's createCoreFor (apps do not import each other; apps/server uses that one).

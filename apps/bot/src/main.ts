@@ -1,6 +1,6 @@
 // `pnpm start:bot`: the Telegram bot alone (polling, or webhook on its own HTTP port).
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { ConfigError, createLogger, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
+import { ConfigError, createLogger, databaseLimitsFrom, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
 import express from "express";
 import { createCoreFor } from "./core-for-database.js";
 import { createBot } from "./create-bot.js";
@@ -18,7 +18,7 @@ runMain(async () => {
     pretty: Boolean(process.stdout.isTTY),
     secrets: secretsIn(process.env),
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), databaseLimitsFrom(env));
   await database.migrate();
   const bot = createBot({
     token: config.token,

@@ -1,7 +1,7 @@
 // `pnpm start:worker`: the minute tick alone (reminders, summaries, housekeeping), for scaled set-ups.
 // With BOT_TOKEN it sends what it claims through the Bot API; without, it only claims reminders.
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { createLogger, onShutdownSignal, runMain, secretsIn, systemClock } from "@habits/runtime";
+import { createLogger, databaseLimitsFrom, onShutdownSignal, runMain, secretsIn, systemClock } from "@habits/runtime";
 import { createCoreFor } from "./core-for-database.js";
 import { createBot } from "./create-bot.js";
 import { botConfigFrom, loadBotEnv } from "./env.js";
@@ -17,7 +17,7 @@ runMain(async () => {
     pretty: Boolean(process.stdout.isTTY),
     secrets: secretsIn(process.env),
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), databaseLimitsFrom(env));
   await database.migrate();
   const core = createCoreFor(database);
   // The bot object only for its API client and translations: this process receives no updates.

@@ -1,11 +1,11 @@
 // `pnpm db:migrate`: brings the configured database up to date and exits.
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { baseConfigShape, parseConfig, runMain } from "@habits/runtime";
+import { baseConfigShape, databaseLimitsFrom, parseConfig, runMain } from "@habits/runtime";
 import { z } from "zod";
 
 runMain(async () => {
   const env = parseConfig(z.object(baseConfigShape), process.env);
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), databaseLimitsFrom(env));
   try {
     const report = await database.migrate();
     process.stdout.write(

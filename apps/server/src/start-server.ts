@@ -12,7 +12,7 @@ import {
   startTick,
 } from "@habits/bot";
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { createLogger, type Logger, secretsIn, systemClock } from "@habits/runtime";
+import { createLogger, databaseLimitsFrom, type Logger, secretsIn, systemClock } from "@habits/runtime";
 import { loadServerEnv } from "./env.js";
 
 export interface RunningProduct {
@@ -39,7 +39,10 @@ export async function startProduct(
     secrets: [...secretsIn(env), apiConfig.jwtSecret],
   });
 
-  const database = createDatabase(parseDatabaseUrl(settings.DATABASE_URL, workingDirectory));
+  const database = createDatabase(
+    parseDatabaseUrl(settings.DATABASE_URL, workingDirectory),
+    databaseLimitsFrom(settings),
+  );
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
 

@@ -1,11 +1,20 @@
 import { mkdirSync } from "node:fs";
+import { statfs } from "node:fs/promises";
 import { dirname } from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { DatabaseTarget } from "./database-url.js";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
-import type { MigrationReport } from "./migrations.js";
+import {
+  type AppliedMigration,
+  appliedMigrationsSql,
+  type Migration,
+  MigrationError,
+  type MigrationReport,
+  planMigrations,
+  readMigrations,
+} from "./migrations.js";
 import { migratePostgresql } from "./postgresql-migrate.js";
 import { migrateSqlite } from "./sqlite-migrate.js";
 
@@ -22,26 +31,116 @@ export interface Database {
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Resolves when a write could be stored: SQLite has disk space and can grow its file (a write
+   * rolled back); PostgreSQL is not a read-only standby. Rejects with the driver's error.
+   */
+  checkWritable(): Promise<void>;
+  /** Resolves when the database has exactly the migrations this version knows. */
+  checkMigrations(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createDatabase(target: DatabaseTarget): Database {
+/** Free space below which a SQLite database counts as full: writes would soon fail. */
+const minimumFreeBytes = 1024 * 1024;
+
+/**
+ * Bounds on waiting for PostgreSQL, so a server that is down or frozen makes requests fail fast
+ * (503, see database-errors.ts) instead of hanging. SQLite is a file in the process: nothing to wait for.
+ */
+export interface DatabaseLimits {
+  /** Longest a statement may run: the server cancels it, and the client stops waiting a second later. */
+  statementTimeoutMs: number;
+  /** Longest to open a connection, or to wait for a free one from the pool. */
+  connectTimeoutMs: number;
+  /** Connections this process keeps open at most. */
+  poolSize: number;
+}
+
+export const defaultDatabaseLimits: DatabaseLimits = {
+  statementTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+  poolSize: 10,
+};
+
+export function createDatabase(target: DatabaseTarget, limits: Partial<DatabaseLimits> = {}): Database {
   if (target.kind === "sqlite") {
     mkdirSync(dirname(target.file), { recursive: true });
     const client = new SqlitePrismaClient({ adapter: new PrismaLibSQL({ url: `file:${target.file}` }) });
-    return wrap("sqlite", client, () => migrateSqlite(target.file));
+    return wrap(
+      "sqlite",
+      client,
+      () => migrateSqlite(target.file),
+      async () => {
+        const { bavail, bsize } = await statfs(dirname(target.file));
+        if (bavail * bsize < minimumFreeBytes) {
+          throw Object.assign(new Error(`less than 1 MiB free beside ${target.file}`), { code: "ENOSPC" });
+        }
+        // A write that needs a new page (a table's root), rolled back: fails with SQLITE_FULL when
+        // the file cannot grow.
+        await client
+          .$transaction(async (tx) => {
+            await tx.$executeRawUnsafe('CREATE TABLE "_ready_probe" ("x" INTEGER)');
+            throw rolledBack;
+          })
+          .catch((error: unknown) => {
+            if (error !== rolledBack) throw error;
+          });
+      },
+    );
   }
-  const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-  return wrap("postgresql", asDatabaseClient(client), () => migratePostgresql(target.url));
+  const { statementTimeoutMs, connectTimeoutMs, poolSize } = { ...defaultDatabaseLimits, ...limits };
+  const adapter = new PrismaPg({
+    connectionString: target.url,
+    max: poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // The server's own limit, and the client's for a server that no longer answers at all.
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1_000,
+    // Dead peers (a server gone without closing its sockets) are noticed by TCP.
+    keepAlive: true,
+  });
+  const client = new PostgresqlPrismaClient({ adapter });
+  return wrap(
+    "postgresql",
+    asDatabaseClient(client),
+    () => migratePostgresql(target.url),
+    async () => {
+      const [{ standby }] = await client.$queryRawUnsafe<[{ standby: boolean }]>(
+        "SELECT pg_is_in_recovery() OR current_setting('default_transaction_read_only') = 'on' AS standby",
+      );
+      // SQLSTATE 25006, read_only_sql_transaction: what a write would meet.
+      if (standby) throw Object.assign(new Error("the server only reads"), { code: "25006", severity: "ERROR" });
+    },
+  );
 }
 
-function wrap(kind: Database["kind"], client: DatabaseClient, migrate: () => Promise<MigrationReport>): Database {
+const rolledBack = Symbol("rolled back");
+
+function wrap(
+  kind: Database["kind"],
+  client: DatabaseClient,
+  migrate: () => Promise<MigrationReport>,
+  checkWritable: () => Promise<void>,
+): Database {
+  let known: Migration[] | undefined;
   return {
     kind,
     client,
     migrate,
     async ping() {
       await client.$queryRawUnsafe("SELECT 1");
+    },
+    checkWritable,
+    async checkMigrations() {
+      known ??= readMigrations(kind);
+      const applied = await client.$queryRawUnsafe<AppliedMigration[]>(appliedMigrationsSql);
+      const pending = planMigrations(known, applied);
+      if (pending.length > 0) {
+        throw new MigrationError(
+          `${pending.length} migration(s) not applied: ${pending.map((m) => m.name).join(", ")}`,
+        );
+      }
     },
     async close() {
       await client.$disconnect();

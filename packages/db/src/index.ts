@@ -1,4 +1,11 @@
-export { createDatabase, type Database, type DatabaseClient } from "./create-database.js";
+export {
+  createDatabase,
+  type Database,
+  type DatabaseClient,
+  type DatabaseLimits,
+  defaultDatabaseLimits,
+} from "./create-database.js";
+export { classifyDatabaseError, type DatabaseTrouble, databaseTroubles } from "./database-errors.js";
 export { type DatabaseTarget, defaultSqliteFile, parseDatabaseUrl } from "./database-url.js";
 export { type PurgeReport, purgeExpiredRecords, retention } from "./housekeeping.js";
 export {

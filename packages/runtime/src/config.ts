@@ -44,6 +44,17 @@ export const setting = {
   httpsUrl: (what: string) => z.url({ protocol: /^https$/, error: `must be an https URL ${what}` }),
 };
 
+/** A whole number from `min` to `max`, or unset (the consumer's default applies). */
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const error = `must be a number of ${unit} from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, { error })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, { error })
+    .optional();
+};
+
 /** Settings every process shares. */
 export const baseConfigShape = {
   NODE_ENV: setting.oneOf(["development", "production", "test"], "development"),
@@ -54,4 +65,21 @@ export const baseConfigShape = {
       error: "must be file:<path> for SQLite or postgres://user:password@host:port/database",
     })
     .optional(),
+  // PostgreSQL's bounds (the defaults are @habits/db's defaultDatabaseLimits).
+  DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000, "milliseconds"),
+  DATABASE_CONNECT_TIMEOUT_MS: wholeNumber(100, 600_000, "milliseconds"),
+  DATABASE_POOL_SIZE: wholeNumber(1, 1_000, "connections"),
 };
+
+/** The database bounds that were set, for createDatabase (which has the defaults). */
+export function databaseLimitsFrom(env: {
+  DATABASE_STATEMENT_TIMEOUT_MS?: number | undefined;
+  DATABASE_CONNECT_TIMEOUT_MS?: number | undefined;
+  DATABASE_POOL_SIZE?: number | undefined;
+}): { statementTimeoutMs?: number; connectTimeoutMs?: number; poolSize?: number } {
+  return {
+    ...(env.DATABASE_STATEMENT_TIMEOUT_MS !== undefined && { statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS }),
+    ...(env.DATABASE_CONNECT_TIMEOUT_MS !== undefined && { connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS }),
+    ...(env.DATABASE_POOL_SIZE !== undefined && { poolSize: env.DATABASE_POOL_SIZE }),
+  };
+}

@@ -1,5 +1,5 @@
 export { createBcryptHasher } from "./bcrypt-hasher.js";
-export { baseConfigShape, ConfigError, parseConfig, setting } from "./config.js";
+export { baseConfigShape, ConfigError, databaseLimitsFrom, parseConfig, setting } from "./config.js";
 export { createLogger, type Logger, type LoggerOptions, type LogLevel, logLevels } from "./logger.js";
 export { nodeSecrets } from "./node-secrets.js";
 export { runMain, secretsIn } from "./run-main.js";

@@ -57,6 +57,8 @@ export interface ApiOptions {
   wrapCore?: (core: Core) => Core;
   /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
   telegram?: ApiDependencies["telegram"] | null;
+  /** The database to serve (a test's own server, say); a fresh migrated test database unless given. */
+  openDatabase?: () => Promise<{ database: Database; testDatabase: { drop(): Promise<void> } }>;
 }
 
 /** A logger whose records land in `logs`. */
@@ -71,7 +73,7 @@ function recordingLogger(logs: Array<Record<string, unknown>>) {
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
-  const { database, testDatabase } = await openMigratedTestDatabase();
+  const { database, testDatabase } = await (options.openDatabase ?? openMigratedTestDatabase)();
   const clock = movableClock(options.now ?? "2026-03-10T12:00:00Z");
   const core = coreOver(database, { clock, random: { next: () => 0.99 } });
   const logs: Array<Record<string, unknown>> = [];

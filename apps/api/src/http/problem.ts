@@ -56,6 +56,9 @@ export const problemCatalog = {
   telegram_unavailable: { status: 503, title: "Telegram login not configured" },
   // Operations
   not_ready: { status: 503, title: "Not ready" },
+  database_unavailable: { status: 503, title: "Database unavailable" },
+  database_timeout: { status: 503, title: "Database timed out" },
+  storage_full: { status: 503, title: "Storage full" },
   internal_error: { status: 500, title: "Internal server error" },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -6,6 +6,7 @@ import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import { z as zod } from "../openapi/zod.js";
 import { type Authenticate, authenticationProblems, type Principal } from "./auth.js";
+import { databaseProblemCodes } from "./database-trouble.js";
 import { type CodeForReason, type CoreFailure, problemForFailure } from "./failures.js";
 import { createHypermedia, hateoasMediaType, type ResourceKind, wantsHypermedia } from "./hypermedia.js";
 import {
@@ -308,6 +309,7 @@ function problemCodesOf(
       codes.add(code);
   }
   for (const code of spec.errors ?? []) codes.add(code);
+  for (const code of databaseProblemCodes) codes.add(code);
   codes.add("internal_error");
   return [...codes];
 }
@@ -329,6 +331,7 @@ const problemHeaders: Partial<Record<number, ResponseConfig["headers"]>> = {
     },
   },
   429: { "Retry-After": { description: "Seconds until a retry may succeed", schema: { type: "integer" } } },
+  503: { "Retry-After": { description: "Seconds until a retry may succeed", schema: { type: "integer" } } },
 };
 
 function operationFor(spec: AnySpec, pattern: string, linked: ReadonlyMap<number, { schema: z.ZodType }>): RouteConfig {
