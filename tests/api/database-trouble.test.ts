@@ -52,11 +52,11 @@ describe.skipIf(throwawayPostgresUnavailable)(
     }, 60_000);
     afterAll(async () => {
       await running?.close();
-      server?.remove();
+      await server?.remove();
     });
 
     it("stopped: reads and writes answer 503 database_unavailable with Retry-After; /ready fails fast, then recovers", async () => {
-      server.stop();
+      await server.stop();
       try {
         expectTrouble(await running.api.get("/api/v1/habits", { token }), "database_unavailable", "5");
         expectTrouble(
@@ -81,7 +81,7 @@ describe.skipIf(throwawayPostgresUnavailable)(
           },
         });
       } finally {
-        server.start();
+        await server.start();
       }
       expect((await running.api.get("/ready")).body).toEqual({
         status: "ready",

@@ -1,11 +1,12 @@
 // A PostgreSQL cluster of the test's own, on a free port, that the test may stop, start, freeze and
 // thaw (the shared dev server must never be touched). Built as .ci/run builds its cluster: initdb and
 // pg_ctl run as user postgres, so it needs root and Debian's PostgreSQL binaries.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 
 const binaries = existsSync("/usr/lib/postgresql")
   ? readdirSync("/usr/lib/postgresql")
@@ -26,14 +27,14 @@ export const throwawayPostgresUnavailable: string | undefined =
 export interface ThrowawayPostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   url: string;
-  start(): void;
+  start(): Promise<void>;
   /** A fast shutdown: sessions are ended, the port closes. */
-  stop(): void;
+  stop(): Promise<void>;
   /** SIGSTOP to the server and every backend: sockets stay open, nothing answers. */
   freeze(): void;
   thaw(): void;
   /** Stops it for good and removes its files. */
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -54,9 +55,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const directory = join(parent, "pg");
   mkdirSync(directory, { mode: 0o700 });
   execFileSync("chown", ["postgres:postgres", directory]);
-  const asPostgres = (tool: string, ...args: string[]) =>
-    execFileSync("runuser", ["-u", "postgres", "--", join(binaries, tool), ...args], { stdio: "ignore" });
-  asPostgres("initdb", "-D", directory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale");
+  // Asynchronous: the test's own connections must see the server go while pg_ctl waits for it.
+  const asPostgres = async (tool: string, ...args: string[]) => {
+    await promisify(execFile)("runuser", ["-u", "postgres", "--", join(binaries, tool), ...args]);
+  };
+  await asPostgres("initdb", "-D", directory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale");
   const port = await freePort();
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${directory} -c fsync=off`;
   const start = () => asPostgres("pg_ctl", "-D", directory, "-l", join(directory, "log"), "-w", "-o", options, "start");
@@ -78,7 +81,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       .map(Number);
     return [postmaster, ...children];
   };
-  start();
+  await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start,
@@ -89,12 +92,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     thaw: () => {
       for (const pid of processes()) process.kill(pid, "SIGCONT");
     },
-    remove: () => {
-      try {
-        stop();
-      } catch {
-        // already stopped
-      }
+    remove: async () => {
+      await stop().catch(() => undefined); // already stopped
       rmSync(parent, { recursive: true, force: true });
     },
   };

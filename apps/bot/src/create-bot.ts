@@ -3,7 +3,7 @@ import { type ConversationData, conversations, createConversation } from "@gramm
 import type { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
-import type { Core } from "@habits/core";
+import { type Core, languageFrom } from "@habits/core";
 import { type DatabaseClient, recordProcessedUpdate } from "@habits/db";
 import type { Logger } from "@habits/runtime";
 import { Bot, type BotError, type Context, type BotConfig as GrammyBotConfig } from "grammy";
@@ -83,7 +83,7 @@ export function createBot(deps: BotDependencies): HabitBot {
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.use(account, i18n);
 
-  const guarded = bot.errorBoundary((error) => handleError(error, deps));
+  const guarded = bot.errorBoundary((error) => handleError(error, deps, i18n));
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: {
@@ -118,7 +118,7 @@ export function createBot(deps: BotDependencies): HabitBot {
   guarded.use(createReminderButtonsFeature(deps.core));
   guarded.use(createUnhandledFeature());
 
-  bot.catch((error) => handleError(error, deps));
+  bot.catch((error) => handleError(error, deps, i18n));
   return { bot, i18n };
 }
 
@@ -127,7 +127,7 @@ export function createBot(deps: BotDependencies): HabitBot {
  * updateForLog); the person gets a polite retry message; a 403 (they blocked the bot) marks them
  * unreachable until they write again. The bot keeps running.
  */
-async function handleError(error: BotError<BotContext>, deps: BotDependencies): Promise<void> {
+async function handleError(error: BotError<BotContext>, deps: BotDependencies, i18n: I18n<FlowContext>): Promise<void> {
   const { ctx } = error;
   const cause = error.error;
   const update = updateForLog(ctx);
@@ -137,7 +137,9 @@ async function handleError(error: BotError<BotContext>, deps: BotDependencies): 
     return;
   }
   deps.logger.error({ err: cause, update }, "bot update failed");
-  const apology = ctx.t ? ctx.t("error-generic") : "Something went wrong. Please try again.";
+  // Before the translations were attached (the database was down when the update came in, say),
+  // the apology is in Telegram's language for the person.
+  const apology = ctx.t ? ctx.t("error-generic") : i18n.t(languageFrom(ctx.from?.language_code), "error-generic");
   // A tap is answered with the apology; when the handler had answered it already, it goes to the chat.
   const toasted = ctx.callbackQuery
     ? await ctx.answerCallbackQuery(apology).then(
