@@ -30,6 +30,10 @@ describe("classifyDatabaseError", () => {
       Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED", syscall: "connect" }),
     ],
     ["a read-only SQLite file", adapterError({ kind: "sqlite", extendedCode: 8, message: "readonly database" })],
+    [
+      "a bot update's failure (grammY's BotError keeps it as `error`)",
+      Object.assign(new Error("Error in middleware"), { name: "BotError", error: prismaError("P1001") }),
+    ],
   ])("%s is database_unavailable", (_name, error) => {
     expect(classifyDatabaseError(error)).toBe("database_unavailable");
   });

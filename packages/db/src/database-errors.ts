@@ -130,7 +130,8 @@ function classifyOne(error: Record<string, unknown>): DatabaseTrouble | undefine
 
 /**
  * What kind of database trouble `error` is, or undefined when it is something else (a bug, a
- * constraint): looks through Prisma's error, the driver adapter's error in its `meta`, and causes.
+ * constraint): looks through Prisma's error, the driver adapter's error in its `meta`, causes, and
+ * wrappers such as grammY's BotError.
  */
 export function classifyDatabaseError(error: unknown): DatabaseTrouble | undefined {
   const seen = new Set<unknown>();
@@ -143,7 +144,8 @@ export function classifyDatabaseError(error: unknown): DatabaseTrouble | undefin
     const trouble = classifyOne(candidate);
     if (trouble) return trouble;
     const meta = candidate.meta as Record<string, unknown> | undefined;
-    queue.push(candidate.cause, meta?.driverAdapterError, candidate.originalError);
+    // Wrappers keep the original as `cause`, in `meta` (Prisma), or as `error` (grammY's BotError).
+    queue.push(candidate.cause, meta?.driverAdapterError, candidate.error, candidate.originalError);
     if (Array.isArray(candidate.errors)) queue.push(...candidate.errors);
   }
   return undefined;
