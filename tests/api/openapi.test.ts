@@ -81,7 +81,13 @@ describe("the OpenAPI document", () => {
         { type: "object", properties: { code: { type: "string", enum: ["username_taken", "email_taken"] } } },
       ],
     });
-    expect(Object.keys(register.responses)).toEqual(["201", "400", "409", "413", "415", "429", "500"]);
+    expect(Object.keys(register.responses)).toEqual(["201", "400", "409", "413", "415", "429", "500", "503"]);
+    expect(register.responses["503"].content["application/problem+json"].schema.allOf[1].properties.code.enum).toEqual([
+      "database_unavailable",
+      "database_timeout",
+      "storage_full",
+    ]);
+    expect(register.responses["503"].headers).toHaveProperty("Retry-After");
     expect(register.requestBody.content["application/json"].schema).toEqual({
       $ref: "#/components/schemas/Registration",
     });

@@ -24,7 +24,7 @@ function table() {
 const thing = z.strictObject({ name: z.string() });
 
 describe("the document a route gets by itself", () => {
-  it("a public GET without input: its answers and a 500", () => {
+  it("a public GET without input: its answers, a 500 and the database's 503", () => {
     const { routes, responsesOf } = table();
     routes.add({
       operationId: "getThing",
@@ -36,10 +36,10 @@ describe("the document a route gets by itself", () => {
       responses: { 200: { description: "The thing", body: thing } },
       handler: async () => ok({ name: "x" }),
     });
-    expect(responsesOf("/api/v1/thing", "get")).toEqual(["200", "500"]);
+    expect(responsesOf("/api/v1/thing", "get")).toEqual(["200", "500", "503"]);
   });
 
-  it("an authenticated POST with a body: 400, 401, 413, 415, its own codes and a 500", () => {
+  it("an authenticated POST with a body: 400, 401, 413, 415, its own codes, a 500 and the database's 503", () => {
     const { routes, responsesOf } = table();
     routes.add({
       operationId: "makeThing",
@@ -62,6 +62,7 @@ describe("the document a route gets by itself", () => {
       "413",
       "415",
       "500",
+      "503",
     ]);
   });
 
