@@ -51,8 +51,9 @@ describe.skipIf(throwawayPostgresUnavailable)(
       expect((await running.api.post("/api/v1/habits", { name: "Read" }, { token })).status).toBe(201);
     }, 60_000);
     afterAll(async () => {
-      await running?.close();
+      // The server goes first: requests still waiting on it (should a bound fail) then end.
       await server?.remove();
+      await running?.close();
     });
 
     it("stopped: reads and writes answer 503 database_unavailable with Retry-After; /ready fails fast, then recovers", async () => {

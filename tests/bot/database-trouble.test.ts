@@ -31,9 +31,9 @@ describe.skipIf(throwawayPostgresUnavailable)(
       kit = await createTelegramKit({ database: { database } });
     }, 60_000);
     afterAll(async () => {
+      await server?.remove();
       await kit?.close();
       await database?.close();
-      await server?.remove();
     });
 
     const text = (language: string, key: string) => htmlToText(kit.bot.i18n.t(language, key));

@@ -33,7 +33,7 @@ export interface ThrowawayPostgres {
   /** SIGSTOP to the server and every backend: sockets stay open, nothing answers. */
   freeze(): void;
   thaw(): void;
-  /** Stops it for good and removes its files. */
+  /** Thaws and stops it for good, and removes its files. */
   remove(): Promise<void>;
 }
 
@@ -93,7 +93,13 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       for (const pid of processes()) process.kill(pid, "SIGCONT");
     },
     remove: async () => {
-      await stop().catch(() => undefined); // already stopped
+      // Never leave a frozen server behind, whatever the test did.
+      try {
+        for (const pid of processes()) process.kill(pid, "SIGCONT");
+      } catch {
+        // not running
+      }
+      await asPostgres("pg_ctl", "-D", directory, "-m", "immediate", "-w", "stop").catch(() => undefined);
       rmSync(parent, { recursive: true, force: true });
     },
   };
