@@ -128,7 +128,10 @@ describe("refused credentials", () => {
   });
 
   it("a token signed with our secret and a far exp still ends 15 minutes after its iat", async () => {
-    const token = forgeJwt({ ...claims, exp: Number(claims.iat) + 365 * 24 * 3600 }, { alg: "HS256", secret: jwtSecret });
+    const token = forgeJwt(
+      { ...claims, exp: Number(claims.iat) + 365 * 24 * 3600 },
+      { alg: "HS256", secret: jwtSecret },
+    );
     try {
       running.clock.set("2026-03-10T12:14:59Z");
       expect((await running.api.get(me, { token })).status).toBe(200);

@@ -136,7 +136,9 @@ describe("the generated secret file", () => {
   it("refuses a file holding a too-short secret instead of signing with it", () => {
     const directory = mkdtempSync(join(tmpdir(), "habits-secret-"));
     mkdirSync(join(directory, "data"));
-    writeFileSync(join(directory, "data", "jwt-secret"), "\n");
-    expect(() => readOrCreateSecretFile(join(directory, "data", "jwt-secret"))).toThrow(/shorter than 32 characters/);
+    writeFileSync(join(directory, "data", "jwt-secret"), "\n", { mode: 0o600 });
+    expect(() => readOrCreateSecretFile(join(directory, "data", "jwt-secret"))).toThrow(
+      /must be at least 32 characters/,
+    );
   });
 });

@@ -75,7 +75,9 @@ describe("start-up with a wrong setting", () => {
     chmodSync(join(directory, "data", "jwt-secret"), 0o666);
     const result = await runApi(directory, { DATABASE_URL: `file:${join(directory, "x.db")}` });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Refusing the secret in \S+jwt-secret: other users may write it \(mode 0666\)[^\n]*\n$/);
+    expect(result.stderr).toMatch(
+      /^Refusing the secret in \S+jwt-secret: other users may write it \(mode 0666\)[^\n]*\n$/,
+    );
     expect(result.stderr).not.toContain(secret);
   });
 });

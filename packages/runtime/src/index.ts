@@ -4,8 +4,7 @@ export { createLogger, type Logger, type LoggerOptions, type LogLevel, logLevels
 export { createNodeSecrets } from "./node-secrets.js";
 export { runMain, secretsIn } from "./run-main.js";
 export { readOrCreateSecretFile } from "./secret-file.js";
-export { weakSecretReason } from "./secret-strength.js";
-export { requireProductionSecret, serverSecretFile, serverSecretFrom, serverSecretShape } from "./server-secret.js";
+export { requireProductionSecret, serverSecretFrom, serverSecretShape } from "./server-secret.js";
 export { onShutdownSignal } from "./shutdown.js";
 export { systemClock } from "./system-clock.js";
 export { systemRandom } from "./system-random.js";

@@ -14,9 +14,7 @@ const loginCodeKeyLabel = "habits login code hmac v1";
  */
 export function createNodeSecrets(serverSecret?: string): SecretSource {
   const codeKey =
-    serverSecret === undefined
-      ? undefined
-      : Buffer.from(hkdfSync("sha256", serverSecret, "", loginCodeKeyLabel, 32));
+    serverSecret === undefined ? undefined : Buffer.from(hkdfSync("sha256", serverSecret, "", loginCodeKeyLabel, 32));
   return {
     randomToken: (bytes) => randomBytes(bytes).toString("base64url"),
     // randomInt draws without modulo bias, so every digit is equally likely.

@@ -43,7 +43,8 @@ function readSecret(file: string): string | undefined {
   if (exposure) throw new ConfigError(`Refusing the secret in ${file}: ${exposure}`);
   const content = readFileSync(file, "utf8").trim();
   const weakness = weakSecretReason(content);
-  if (weakness) throw new ConfigError(`Refusing the secret in ${file}: it ${weakness}; delete the file to get a new one`);
+  if (weakness)
+    throw new ConfigError(`Refusing the secret in ${file}: it ${weakness}; delete the file to get a new one`);
   return content;
 }
 

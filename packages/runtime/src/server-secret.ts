@@ -4,8 +4,8 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config.js";
-import { minimumSecretLength, weakSecretReason } from "./secret-strength.js";
 import { readOrCreateSecretFile } from "./secret-file.js";
+import { minimumSecretLength, weakSecretReason } from "./secret-strength.js";
 
 export const serverSecretShape = {
   JWT_SECRET: z
@@ -29,7 +29,7 @@ export function requireProductionSecret(env: ServerSecretEnv, context: z.Refinem
 }
 
 /** Where development keeps its generated secret, relative to the working directory. */
-export const serverSecretFile = join("data", "jwt-secret");
+const serverSecretFile = join("data", "jwt-secret");
 
 /**
  * The server's secret: JWT_SECRET, required in production; otherwise the one kept in
