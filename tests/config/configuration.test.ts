@@ -367,7 +367,7 @@ describe("an existing data/jwt-secret that other users could write or read is re
     expect(message).not.toContain(secret);
   });
 
-  it("in a directory others may write (no sticky bit): refused, they could swap the file", () => {
+  it("in a directory everyone may write (no sticky bit): refused, anyone could swap the file", () => {
     secretWithModes(0o600, 0o777);
     expect(configErrorOf(load).message).toContain("its directory has mode 0777");
   });
@@ -390,6 +390,7 @@ describe("an existing data/jwt-secret that other users could write or read is re
     { label: "owner-only (0600)", mode: 0o600, directoryMode: 0o700 },
     { label: "group-readable (0640), for a secrets group", mode: 0o640, directoryMode: 0o750 },
     { label: "owner-only in a sticky shared directory (1777)", mode: 0o600, directoryMode: 0o1777 },
+    { label: "owner-only in a group-writable directory (umask 002)", mode: 0o600, directoryMode: 0o775 },
   ])("$label: used as it is", ({ mode, directoryMode }) => {
     secretWithModes(mode, directoryMode);
     expect(load()).toBe(secret);

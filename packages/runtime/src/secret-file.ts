@@ -53,8 +53,9 @@ const mode = (stats: Stats) => `0${(stats.mode & 0o777).toString(8)}`;
 /**
  * Why other local users could know or change the secret, or undefined. Another user's file, or one
  * that group or others may write, may hold their value; one that others may read may have leaked.
- * A group may read it (a deliberate secrets group); a directory others may write (without the
- * sticky bit) lets them swap the file.
+ * A group may read it (a deliberate secrets group). A directory everyone may write (without the
+ * sticky bit) lets anyone swap the file; a group-writable one is the user's own group on systems
+ * with umask 002, so it passes.
  */
 function exposureOf(file: string, stats: Stats): string | undefined {
   const fix = "chmod 600 it if no one else wrote it, or delete it to get a new one (sessions then end)";
@@ -65,7 +66,7 @@ function exposureOf(file: string, stats: Stats): string | undefined {
   if (stats.mode & 0o022) return `other users may write it (mode ${mode(stats)}); ${fix}`;
   if (stats.mode & 0o004) return `other users may read it (mode ${mode(stats)}); ${fix}`;
   const directory = statSync(dirname(file));
-  if (directory.mode & 0o022 && !(directory.mode & 0o1000)) {
+  if (directory.mode & 0o002 && !(directory.mode & 0o1000)) {
     return `other users may replace it: its directory has mode ${mode(directory)}; chmod 700 the directory`;
   }
   return undefined;
