@@ -1,7 +1,7 @@
 // End to end: a real `pnpm start:api` process with a wrong setting stops with exit code 1 and one
 // line on stderr that names the variable, without echoing the value.
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
 const apiEntry = join(repositoryRoot, "apps/api/src/main.ts");
+const botEntry = join(repositoryRoot, "apps/bot/src/main.ts");
 const tsxLoader = import.meta.resolve("tsx");
 
-function runApi(cwd: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", tsxLoader, apiEntry], {
+function runApi(cwd: string, env: Record<string, string>, entry = apiEntry) {
+  const child = spawn(process.execPath, ["--import", tsxLoader, entry], {
     cwd,
     // Only what the test gives: the developer's own settings must not leak in.
     env: { PATH: process.env.PATH ?? "", ...env },
@@ -79,5 +80,24 @@ describe("start-up with a wrong setting", () => {
       /^Refusing the secret in \S+jwt-secret: other users may write it \(mode 0666\)[^\n]*\n$/,
     );
     expect(result.stderr).not.toContain(secret);
+  });
+
+  it("pnpm start:bot in production without JWT_SECRET: exits 1 with one line, as the API does (it issues codes the API checks)", async () => {
+    const directory = join(workingDirectory, "bot");
+    mkdirSync(directory);
+    const result = await runApi(
+      directory,
+      {
+        NODE_ENV: "production",
+        BOT_TOKEN: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        DATABASE_URL: `file:${join(directory, "bot.db")}`,
+      },
+      botEntry,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "Invalid configuration: JWT_SECRET is required when NODE_ENV=production (at least 32 characters)\n",
+    );
+    expect(existsSync(join(directory, "data"))).toBe(false);
   });
 });
