@@ -19,6 +19,8 @@ export function keepSqliteFilesPrivate(file: string): string[] {
   mkdirSync(dirname(file), { recursive: true, mode: ownerOnlyDirectory });
   // An empty file is an empty SQLite database; creating it here fixes its mode before SQLite opens it.
   closeSync(openSync(file, "a", ownerOnlyFile));
+  // Windows has no such modes (stat reports 0666 for every writable file): nothing to check there.
+  if (process.platform === "win32") return [];
   const notes: string[] = [];
   for (const suffix of companions) {
     const path = `${file}${suffix}`;

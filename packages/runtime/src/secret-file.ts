@@ -58,6 +58,8 @@ const mode = (stats: Stats) => `0${(stats.mode & 0o777).toString(8)}`;
  * with umask 002, so it passes.
  */
 function exposureOf(file: string, stats: Stats): string | undefined {
+  // Windows has no such modes (stat reports 0666 for every writable file): its ACLs are not checked.
+  if (process.platform === "win32") return undefined;
   const fix = "chmod 600 it if no one else wrote it, or delete it to get a new one (sessions then end)";
   const ownUid = process.getuid?.();
   if (ownUid !== undefined && stats.uid !== ownUid && stats.uid !== 0) {
