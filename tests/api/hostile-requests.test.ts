@@ -333,8 +333,10 @@ function fieldsOf(schema: unknown, components: Record<string, unknown>, seen = n
 }
 
 function operations(): Operation[] {
-  const document = running.contract.document as typeof running.contract.document & {
-    paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: object } }>>;
+  type Documented = { parameters?: Parameter[]; requestBody?: { content: object } };
+  const document = running.contract.document as unknown as {
+    paths: Record<string, Partial<Record<Method, Documented>>>;
+    components?: { schemas?: Record<string, unknown> };
   };
   const components = document.components?.schemas ?? {};
   return Object.entries(document.paths)
@@ -343,7 +345,7 @@ function operations(): Operation[] {
       methods
         .filter((method) => item[method])
         .map((method) => {
-          const operation = item[method] ?? {};
+          const operation: Documented = item[method] ?? {};
           const content = operation.requestBody?.content as Record<string, { schema?: unknown }> | undefined;
           return {
             method,
