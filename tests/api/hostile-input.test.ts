@@ -270,6 +270,48 @@ describe("hostile input that used to be an unauthenticated 500 (item 9)", () => 
       body: gzipSync('{"name":"Zipped"}'),
     });
     expect(response.status).toBe(201);
+    // The limit counts the body as decoded: a small gzip of 1 MB is too large, not a memory bomb.
+    const bomb = await fetch(`${running.baseUrl}/api/v1/habits`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Encoding": "gzip", Authorization: `Bearer ${token}` },
+      body: gzipSync(`{"name":"${" ".repeat(1024 * 1024)}"}`),
+    });
+    expect(bomb.status).toBe(413);
     expect(errorLines()).toEqual([]);
+  });
+});
+
+describe("the bot's webhook route", () => {
+  it("reads its body as every route does: a bad encoding is a 4xx problem, never a 500", async () => {
+    const received: unknown[] = [];
+    const withWebhook = await startApi({
+      webhooks: [
+        {
+          path: "/telegram/webhook",
+          handler: (request, response) => {
+            received.push(request.body);
+            response.status(200).end();
+          },
+        },
+      ],
+    });
+    try {
+      const post = (body: string | Buffer, headers: Record<string, string>) =>
+        fetch(`${withWebhook.baseUrl}/telegram/webhook`, { method: "POST", headers, body });
+      const notGzip = await post('{"update_id":1}', { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      expect(notGzip.status).toBe(400);
+      expect(await notGzip.json()).toMatchObject({ code: "malformed_encoding" });
+      expect(
+        (await post('{"update_id":1}', { "Content-Type": "application/json", "Content-Encoding": "xyz" })).status,
+      ).toBe(415);
+      expect(
+        (await post(gzipSync('{"update_id":2}'), { "Content-Type": "application/json", "Content-Encoding": "gzip" }))
+          .status,
+      ).toBe(200);
+      expect(received).toEqual([{ update_id: 2 }]);
+      expect(withWebhook.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
+    } finally {
+      await withWebhook.close();
+    }
   });
 });

@@ -86,7 +86,7 @@ export function createApp(deps: ApiDependencies): Express {
   const registry = createApiRegistry();
   app.use(createOperationsRouter({ registry, readiness: deps.database, metrics: metrics.handler }));
   for (const webhook of deps.webhooks ?? [])
-    app.post(webhook.path, labelRoute(webhook.path), express.json(), webhook.handler);
+    app.post(webhook.path, labelRoute(webhook.path), parseJsonBody, webhook.handler);
 
   const clock = deps.clock ?? systemClock;
   const tokens = createTokens({ secret: deps.jwt.secret, clock });
