@@ -7,6 +7,7 @@ import {
   jsonEqual,
   jsonPatchSchema,
   type PatchOperation,
+  patchBounds,
 } from "../../http/json-patch.js";
 import { compareValues, selectFields, sortItems } from "../../http/list-query.js";
 import { paginate } from "../../http/paging.js";
@@ -201,7 +202,8 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       "tested, not changed. The result is validated as a whole, as PUT validates. A failed `test` is 409 " +
       "`patch_test_failed`; a location that does not exist is 422 `patch_not_applicable`; a copy or move from " +
       "the root or an ancestor of its target is 400 `patch_into_itself`. After every operation the habit " +
-      "must stay within 100 kB as JSON (413 `payload_too_large`) and 32 levels of nesting (400 `nesting_too_deep`).",
+      `must stay within ${patchBounds.maxBytes / 1024} kB as JSON (413 \`payload_too_large\`) and ` +
+      `${patchBounds.maxDepth} levels of nesting (400 \`nesting_too_deep\`).`,
     auth: true,
     request: {
       params: idParams,
