@@ -168,6 +168,44 @@ function hostileObject(random: Random, fields: readonly string[]): Record<string
   return object;
 }
 
+/** Values a route would take for some common fields, so that one hostile field gets past the rest. */
+const plausible: Record<string, unknown> = {
+  name: "Plausible",
+  description: "fine",
+  category: "health",
+  color: "#112233",
+  type: "binary",
+  note: "fine",
+  value: 1,
+  weight: 10,
+  timezone: "Europe/Berlin",
+  language: "en",
+  username: "plausible",
+  email: "plausible@example.com",
+  password: "correct horse battery",
+  confirmPassword: "correct horse battery",
+  tagIds: [],
+  tags: [],
+};
+
+/** A body a route could take but for one field: text it must refuse, where the database would see it. */
+function oneBadField(random: Random, fields: readonly string[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const field of fields) if (field in plausible) object[field] = plausible[field];
+  const target = random.pick(fields.length > 0 ? fields : ["name"]);
+  object[target] = random.pick([
+    "a\u0000b",
+    "\u0000",
+    "x\uD800",
+    "\uDC00",
+    "😀\u0000",
+    ["ok", "b\u0000"],
+    "x".repeat(70_000),
+    random.pick(hostileNumbers),
+  ]);
+  return object;
+}
+
 function hostilePatch(random: Random, fields: readonly string[]): unknown[] {
   const pointer = () =>
     random.pick(["", "/", "/name", "/__proto__/x", "/constructor/prototype/x", "/tags/-", "/reminders/0", "/a~2"]) +
@@ -199,8 +237,10 @@ function hostileBody(random: Random, operation: Operation): { raw: string | Buff
       break;
     case 1:
     case 2:
-    case 3:
       text = JSON.stringify(hostileObject(random, fields));
+      break;
+    case 3:
+      text = JSON.stringify(oneBadField(random, fields));
       break;
     case 4:
       text = JSON.stringify(hostileValue(random));
