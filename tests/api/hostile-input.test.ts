@@ -84,6 +84,18 @@ describe("a JSON Patch that grows the document (item 1)", () => {
     expect(answer.body.code).toBe("nesting_too_deep");
   });
 
+  it("a body of thousands of unknown fields gets a short answer: 50 fields named, the rest counted", async () => {
+    const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`f${index}`, index]));
+    const answer = await running.api.post("/api/v1/habits", { name: "Many", ...fields }, { token });
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.errors)).toHaveLength(50);
+    expect(answer.body.detail).toContain("the first 50 fields of 5000");
+    const unknownSorts = Array.from({ length: 1500 }, (_, index) => `n${index}`).join(",");
+    const sorts = await running.api.get(`/api/v1/habits?sort=${unknownSorts}`, { token });
+    expect(sorts.status).toBe(400);
+    expect(sorts.body.errors.sort.split("; ")).toHaveLength(5);
+  });
+
   it("more than 100 operations is a 400 problem", async () => {
     const tests = Array.from({ length: 101 }, () => ({ op: "test", path: "/name", value: "Read" }));
     const answer = await running.api.patch(`/api/v1/habits/${habitId}`, tests, { token, contentType: jsonPatch });

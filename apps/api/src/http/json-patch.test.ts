@@ -159,7 +159,7 @@ describe("the work a JSON Patch can cause", () => {
   it("checks the document's nesting after every operation", () => {
     const bounds = { maxBytes: 100_000, maxDepth: 5, maxOperations: 100 };
     const nested = { a: { b: { c: {} } } };
-    // The copy puts three levels under three levels: six.
+    // A copy beside the original nests no deeper (four levels).
     expect(applyJsonPatch(nested, [{ op: "copy", from: "/a", path: "/a2" }], bounds)).toMatchObject({ ok: true });
     expect(applyJsonPatch(nested, [{ op: "add", path: "/x", value: [[[[[[1]]]]]] }], bounds)).toMatchObject({
       ok: false,
@@ -170,6 +170,7 @@ describe("the work a JSON Patch can cause", () => {
       ok: false,
       reason: "into_itself",
     });
+    // Three levels copied under three levels: six.
     expect(
       applyJsonPatch({ ...nested, d: { e: {} } }, [{ op: "copy", from: "/a", path: "/d/e/f" }], bounds),
     ).toMatchObject({ ok: false, reason: "too_deep" });

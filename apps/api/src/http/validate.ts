@@ -55,7 +55,7 @@ function validationProblem(messages: FieldMessages, location: InputLocation): Pr
  */
 class FieldMessages {
   readonly #messages = new Map<string, string>();
-  dropped = 0;
+  readonly #dropped = new Set<string>();
 
   constructor(readonly location: InputLocation) {}
 
@@ -63,12 +63,17 @@ class FieldMessages {
     return this.#messages.size;
   }
 
+  /** Fields past the first `maxErrorFields`, left out of the answer. */
+  get dropped(): number {
+    return this.#dropped.size;
+  }
+
   /** `reminders.quietHours.start` → message; an issue on the whole input is keyed by its location. */
   add(path: readonly PropertyKey[], message: string): void {
     const key = path.length > 0 ? path.map(String).join(".") : this.location;
     const known = this.#messages.get(key);
     if (known === undefined) {
-      if (this.#messages.size >= maxErrorFields) this.dropped += 1;
+      if (this.#messages.size >= maxErrorFields) this.#dropped.add(key);
       else this.#messages.set(key, message);
     } else {
       const said = known.split("; ");
