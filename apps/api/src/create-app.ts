@@ -15,6 +15,7 @@ import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { requestIdFor } from "./http/request-id.js";
 import { createApiRoutes } from "./http/route.js";
+import { pathDecodingProblem } from "./http/validate.js";
 import { createDocsRouter } from "./openapi/docs-router.js";
 import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
 import { registerAnalyticsRoutes } from "./routes/analytics/router.js";
@@ -94,7 +95,7 @@ export function createApp(deps: ApiDependencies): Express {
     }),
   );
   for (const webhook of deps.webhooks ?? [])
-    app.post(webhook.path, labelRoute(webhook.path), express.json(), webhook.handler);
+    app.post(webhook.path, labelRoute(webhook.path), parseJsonBody, webhook.handler);
 
   const clock = deps.clock ?? systemClock;
   const tokens = createTokens({ secret: deps.jwt.secret, clock });
@@ -154,7 +155,7 @@ export function createApp(deps: ApiDependencies): Express {
       sendProblem(response, error.problem, error.headers);
       return;
     }
-    const fromBody = bodyParserProblem(error);
+    const fromBody = bodyParserProblem(error) ?? pathDecodingProblem(error);
     if (fromBody) {
       sendProblem(response, fromBody);
       return;

@@ -57,6 +57,8 @@ export interface ApiOptions {
   wrapCore?: (core: Core) => Core;
   /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
   telegram?: ApiDependencies["telegram"] | null;
+  /** POST routes owned by another part of the process (the bot's webhook). */
+  webhooks?: ApiDependencies["webhooks"];
 }
 
 /** A logger whose records land in `logs`. */
@@ -92,6 +94,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     clock,
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(telegram && { telegram }),
+    ...(options.webhooks && { webhooks: options.webhooks }),
     // Every test registers from 127.0.0.1: limits are high unless a test sets the ones it checks.
     rateLimits: { ...generousLimits, ...options.rateLimits },
   });
