@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apiConfigFrom, loadApiEnv } from "../../apps/api/src/env.js";
 import { loadServerEnv } from "../../apps/server/src/env.js";
 
-const secret = "x".repeat(32);
+const secret = "cors-and-proxy-tests: 7fQ2vL9xR4kW1mZ8";
 const originsOf = (value: string | undefined) =>
   apiConfigFrom(loadApiEnv({ CORS_ORIGINS: value, JWT_SECRET: secret }), "/nowhere").corsOrigins;
 
@@ -72,5 +72,16 @@ describe("IDEMPOTENCY_LEASE_MS", () => {
     expect(() => loadServerEnv({ IDEMPOTENCY_LEASE_MS: value })).toThrow(
       /^Invalid configuration: IDEMPOTENCY_LEASE_MS must be a number of milliseconds from 100 to 9999999$/,
     );
+  });
+});
+
+describe("METRICS_TOKEN", () => {
+  const tokenOf = (value: string | undefined) =>
+    apiConfigFrom(loadApiEnv({ METRICS_TOKEN: value, JWT_SECRET: secret }), "/nowhere").metricsToken;
+
+  it("is unset (an open /metrics) unless given, else the bearer token /metrics asks for", () => {
+    expect(tokenOf(undefined)).toBeUndefined();
+    expect(tokenOf("")).toBeUndefined();
+    expect(tokenOf("prometheus-scrape-7Hq2xLw9ZkR4")).toBe("prometheus-scrape-7Hq2xLw9ZkR4");
   });
 });

@@ -40,8 +40,7 @@ describe.skipIf(throwawayPostgresUnavailable)(
         openDatabase: async () => {
           // Short bounds, so the frozen server's timeouts come quickly.
           const database = createDatabase(parseDatabaseUrl(server.url, process.cwd()), {
-            statementTimeoutMs: 1_000,
-            connectTimeoutMs: 1_000,
+            limits: { statementTimeoutMs: 1_000, connectTimeoutMs: 1_000 },
           });
           await database.migrate();
           return { database, testDatabase: { drop: async () => {} } };

@@ -24,8 +24,7 @@ describe.skipIf(throwawayPostgresUnavailable)(
     beforeAll(async () => {
       server = await startThrowawayPostgres();
       database = createDatabase(parseDatabaseUrl(server.url, process.cwd()), {
-        statementTimeoutMs: 1_000,
-        connectTimeoutMs: 1_000,
+        limits: { statementTimeoutMs: 1_000, connectTimeoutMs: 1_000 },
       });
       await database.migrate();
       kit = await createTelegramKit({ database: { database } });

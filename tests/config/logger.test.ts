@@ -202,11 +202,29 @@ describe("secrets with awkward characters", () => {
   });
 });
 
+describe("METRICS_TOKEN", () => {
+  it("is masked like the other secrets", () => {
+    const token = "prometheus-scrape-7Hq2xLw9ZkR4";
+    const output = capturedStream();
+    const logger = createLogger({
+      level: "info",
+      pretty: false,
+      secrets: secretsIn({ METRICS_TOKEN: token }),
+      destination: output.stream,
+    });
+    logger.warn(`scrape sent Bearer ${token}`);
+    expect(output.text()).toContain("scrape sent Bearer [redacted]");
+    expect(output.text()).not.toContain(token);
+  });
+});
+
 describe("the generated secret file", () => {
   it("refuses a file holding a too-short secret instead of signing with it", () => {
     const directory = mkdtempSync(join(tmpdir(), "habits-secret-"));
     mkdirSync(join(directory, "data"));
-    writeFileSync(join(directory, "data", "jwt-secret"), "\n");
-    expect(() => readOrCreateSecretFile(join(directory, "data", "jwt-secret"))).toThrow(/shorter than 32 characters/);
+    writeFileSync(join(directory, "data", "jwt-secret"), "\n", { mode: 0o600 });
+    expect(() => readOrCreateSecretFile(join(directory, "data", "jwt-secret"))).toThrow(
+      /must be at least 32 characters/,
+    );
   });
 });

@@ -4,8 +4,8 @@ import { createDatabase, createPrismaStore, parseDatabaseUrl } from "@habits/db"
 import {
   createBcryptHasher,
   createLogger,
+  createNodeSecrets,
   databaseLimitsFrom,
-  nodeSecrets,
   onShutdownSignal,
   runMain,
   secretsIn,
@@ -24,7 +24,10 @@ runMain(async () => {
     pretty: Boolean(process.stdout.isTTY),
     secrets: [...secretsIn(process.env), config.jwtSecret],
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), databaseLimitsFrom(env));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), {
+    onFileNotice: (line) => logger.warn(line),
+    limits: databaseLimitsFrom(env),
+  });
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
   // The same composition as the bot's createCoreFor (apps do not import each other; apps/server uses that one).
@@ -34,7 +37,8 @@ runMain(async () => {
     random: systemRandom,
     settings: defaultCoreSettings,
     passwords: createBcryptHasher(),
-    secrets: nodeSecrets,
+    // The login codes' hash is keyed by the same secret the bot issues them with.
+    secrets: createNodeSecrets(config.jwtSecret),
   });
   const app = createApp({
     logger,
@@ -44,6 +48,7 @@ runMain(async () => {
     cors: { origins: config.corsOrigins },
     trustProxy: config.trustProxy,
     idempotency: { leaseMs: config.idempotencyLeaseMs },
+    metrics: { token: config.metricsToken },
   });
   const server = await listen(app, config);
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);

@@ -39,14 +39,14 @@ export async function startProduct(
     secrets: [...secretsIn(env), apiConfig.jwtSecret],
   });
 
-  const database = createDatabase(
-    parseDatabaseUrl(settings.DATABASE_URL, workingDirectory),
-    databaseLimitsFrom(settings),
-  );
+  const database = createDatabase(parseDatabaseUrl(settings.DATABASE_URL, workingDirectory), {
+    onFileNotice: (line) => logger.warn(line),
+    limits: databaseLimitsFrom(settings),
+  });
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
 
-  const core = createCoreFor(database);
+  const core = createCoreFor(database, apiConfig.jwtSecret);
   const bot = botConfig
     ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger, core, client: database.client })
     : undefined;
@@ -62,6 +62,7 @@ export async function startProduct(
     cors: { origins: apiConfig.corsOrigins },
     trustProxy: apiConfig.trustProxy,
     idempotency: { leaseMs: apiConfig.idempotencyLeaseMs },
+    metrics: { token: apiConfig.metricsToken },
     webhooks,
     ...(bot && botConfig && { telegram: { botToken: botConfig.token, sendLoginCode: createLoginCodeSender(bot) } }),
   });

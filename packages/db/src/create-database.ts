@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { statfs } from "node:fs/promises";
 import { dirname } from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
@@ -16,6 +15,7 @@ import {
   readMigrations,
 } from "./migrations.js";
 import { migratePostgresql } from "./postgresql-migrate.js";
+import { keepSqliteFilesPrivate } from "./private-files.js";
 import { migrateSqlite } from "./sqlite-migrate.js";
 
 /**
@@ -63,9 +63,16 @@ export const defaultDatabaseLimits: DatabaseLimits = {
   poolSize: 10,
 };
 
-export function createDatabase(target: DatabaseTarget, limits: Partial<DatabaseLimits> = {}): Database {
+export interface DatabaseOptions {
+  /** Told, one line each, of a SQLite file whose mode was too open (and what was done). */
+  onFileNotice?: (line: string) => void;
+  /** PostgreSQL's bounds; the defaults above for those left out. */
+  limits?: Partial<DatabaseLimits>;
+}
+
+export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
   if (target.kind === "sqlite") {
-    mkdirSync(dirname(target.file), { recursive: true });
+    for (const line of keepSqliteFilesPrivate(target.file)) options.onFileNotice?.(line);
     const client = new SqlitePrismaClient({ adapter: new PrismaLibSQL({ url: `file:${target.file}` }) });
     return wrap(
       "sqlite",
@@ -89,7 +96,7 @@ export function createDatabase(target: DatabaseTarget, limits: Partial<DatabaseL
       },
     );
   }
-  const { statementTimeoutMs, connectTimeoutMs, poolSize } = { ...defaultDatabaseLimits, ...limits };
+  const { statementTimeoutMs, connectTimeoutMs, poolSize } = { ...defaultDatabaseLimits, ...options.limits };
   const adapter = new PrismaPg({
     connectionString: target.url,
     max: poolSize,

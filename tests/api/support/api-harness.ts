@@ -6,7 +6,7 @@ import { type ApiDependencies, createApp, listen } from "@habits/api";
 import type { Core } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
-import { coreOver, type MovableClock, movableClock } from "../../support/core-on-database.js";
+import { coreOver, type MovableClock, movableClock, testServerSecret } from "../../support/core-on-database.js";
 import { openMigratedTestDatabase } from "../../support/test-database.js";
 import { type ApiClient, createApiClient, type Json } from "./api-client.js";
 import { type Contract, createContract, type OpenApiDocument } from "./openapi-contract.js";
@@ -32,7 +32,7 @@ interface SentLoginCode {
   language: string;
 }
 
-export const jwtSecret = "a-test-secret-that-is-at-least-32-characters-long";
+export const jwtSecret = testServerSecret;
 
 export interface RunningApi {
   api: ApiClient;
@@ -59,6 +59,8 @@ export interface ApiOptions {
   telegram?: ApiDependencies["telegram"] | null;
   /** The database to serve (a test's own server, say); a fresh migrated test database unless given. */
   openDatabase?: () => Promise<{ database: Database; testDatabase: { drop(): Promise<void> } }>;
+  /** POST routes owned by another part of the process (the bot's webhook). */
+  webhooks?: ApiDependencies["webhooks"];
 }
 
 /** A logger whose records land in `logs`. */
@@ -94,6 +96,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     clock,
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(telegram && { telegram }),
+    ...(options.webhooks && { webhooks: options.webhooks }),
     // Every test registers from 127.0.0.1: limits are high unless a test sets the ones it checks.
     rateLimits: { ...generousLimits, ...options.rateLimits },
   });
