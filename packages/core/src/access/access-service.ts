@@ -1,6 +1,7 @@
 // How a Telegram user reaches the API without a password: a one-time login code the bot sends, or
 // an API key made in the bot. A bare Telegram id is never a credential (DOMAIN.md).
 import type { CoreDependencies } from "../core-dependencies.js";
+import { type LimitReached, limitReached } from "../limits.js";
 import type { SecretSource } from "../ports/secrets.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
@@ -15,7 +16,7 @@ export type VerifyLoginCodeFailure =
   | { reason: "code_expired" }
   | { reason: "code_locked" };
 
-export type CreateApiKeyFailure = Invalid | { reason: "not_found" } | { reason: "too_many_keys" };
+export type CreateApiKeyFailure = Invalid | { reason: "not_found" } | LimitReached;
 
 const minuteMs = 60 * 1000;
 const hourMs = 60 * minuteMs;
@@ -86,8 +87,9 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
         const errors = new FieldErrors();
         errors.text("name", trimmed, { max: accessLimits.apiKeyNameMax, required: true });
         if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
-        if ((await tx.access.listApiKeys(userId)).length >= accessLimits.maxApiKeys) {
-          return fail({ reason: "too_many_keys" });
+        const max = deps.settings.limits.apiKeys;
+        if ((await tx.access.listApiKeys(userId)).length >= max) {
+          return fail(limitReached("apiKeys", max));
         }
         const key = apiKeyMarker + secrets.randomToken(apiKeyBytes);
         const apiKey = await tx.access.insertApiKey({
