@@ -93,7 +93,8 @@ describe("409 limit_reached", () => {
 });
 
 describe("422 too_many_items", () => {
-  const times = (n: number) => Array.from({ length: n }, (_, index) => ({ time: `${String(index).padStart(2, "0")}:30` }));
+  const times = (n: number) =>
+    Array.from({ length: n }, (_, index) => ({ time: `${String(index).padStart(2, "0")}:30` }));
 
   it("reminder times on a habit: one past the limit refuses the create and the update", async () => {
     const me = await token();
@@ -103,7 +104,11 @@ describe("422 too_many_items", () => {
     expect(await count("/api/v1/habits?status=all", me)).toBe(0);
     const made = await api.post("/api/v1/habits", { name: "Read", reminders: times(max) }, { token: me });
     expect(made.status).toBe(201);
-    const put = await api.put(`/api/v1/habits/${made.body.id}`, { name: "Read", reminders: times(max + 1) }, { token: me });
+    const put = await api.put(
+      `/api/v1/habits/${made.body.id}`,
+      { name: "Read", reminders: times(max + 1) },
+      { token: me },
+    );
     expectLimit(put, 422, "too_many_items", { name: "remindersPerHabit", max });
     expect((await api.get(`/api/v1/habits/${made.body.id}`, { token: me })).body.reminders).toHaveLength(max);
   });

@@ -1,6 +1,13 @@
 // The core's services over a real database (SQLite file or PostgreSQL), with an injected clock
 // and a seeded random source: what the bot and the API will run, minus the front ends.
-import { type Clock, type Core, type CoreSettings, createCore, defaultCoreSettings, type RandomSource } from "@habits/core";
+import {
+  type Clock,
+  type Core,
+  type CoreSettings,
+  createCore,
+  defaultCoreSettings,
+  type RandomSource,
+} from "@habits/core";
 import { createPrismaStore, type Database } from "@habits/db";
 import { createBcryptHasher, nodeSecrets } from "@habits/runtime";
 import { openMigratedTestDatabase, type TestDatabase } from "./test-database.js";

@@ -1,7 +1,7 @@
+import { type AccountLimits, accountLimits } from "./limits.js";
 import type { Clock } from "./ports/clock.js";
 import type { RandomSource } from "./ports/random.js";
 import type { Store } from "./ports/store.js";
-import { type AccountLimits, accountLimits } from "./limits.js";
 
 export interface CoreSettings {
   /** How many days back a completion may be logged (imports may go further). */

@@ -17,7 +17,8 @@ describe("account limits", () => {
 
   it(`the default habit limit is ${accountLimits.habits}: the next habit is refused`, async () => {
     const { core, store, user } = await createCoreFixture();
-    for (let made = 0; made < accountLimits.habits; made++) unwrap(await core.habits.create(user.id, { name: `H${made}` }));
+    for (let made = 0; made < accountLimits.habits; made++)
+      unwrap(await core.habits.create(user.id, { name: `H${made}` }));
     expect(await core.habits.create(user.id, { name: "One too many" })).toEqual({
       ok: false,
       reason: "limit_reached",

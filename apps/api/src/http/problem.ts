@@ -126,7 +126,10 @@ export const problemSchema = z
     limit: z
       .strictObject({ name: z.string(), max: z.number().int().min(0) })
       .optional()
-      .openapi({ description: "The limit hit, for limit_reached and too_many_items", example: { name: "habits", max: 200 } }),
+      .openapi({
+        description: "The limit hit, for limit_reached and too_many_items",
+        example: { name: "habits", max: 200 },
+      }),
     requestId: z.string().optional().openapi({ description: "Quote it when reporting a 500" }),
   })
   .catchall(z.unknown())

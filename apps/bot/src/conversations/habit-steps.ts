@@ -7,9 +7,9 @@ import {
   defaultHabitWeight,
   type FieldError,
   type Frequency,
-  type HabitWriteFailure,
   type HabitFields,
   type HabitInput,
+  type HabitWriteFailure,
   isLocalTime,
   nameKey,
   type Result,
@@ -582,7 +582,10 @@ export async function runHabitFlow(
       return;
     }
     if (saved.reason === "limit_reached") {
-      await show(screen, screen.t(saved.limit === "tags" ? "tags-limit-reached" : "habit-limit-reached", { max: saved.max }));
+      await show(
+        screen,
+        screen.t(saved.limit === "tags" ? "tags-limit-reached" : "habit-limit-reached", { max: saved.max }),
+      );
       return;
     }
     const fixed = await fixRefusal(conversation, screen, flow, draft, saved);
