@@ -45,11 +45,28 @@ async function draftReward(user: TelegramUser, name: string): Promise<void> {
 }
 
 describe("habits past the limit", () => {
-  it("saving one more habit says the limit in plain words and stores nothing", async () => {
+  it("at the limit, /new and ➕ New habit say so at once and start no flow", async () => {
     const ann = kit.user();
     await onboard(ann, "UTC");
     await fillHabits(ann);
+    await ann.command("new");
+    const words =
+      "📦 You have 2 habits, the most one account can hold (archived ones count too). " +
+      "Delete one you no longer need to make a new one.";
+    expect(lastText(ann)).toBe(words);
+    await ann.send("Stretch");
+    expect(lastText(ann)).toBe("I didn't get that. Use the menu or /help.");
+    await ann.command("habits");
+    await ann.tap("➕ New habit");
+    expect(lastText(ann)).toBe(words);
+    expect(await kit.core.habits.list(await userId(ann), "all")).toHaveLength(limits.habits);
+  });
+
+  it("habits made meanwhile (through the API): saving one more says the limit and stores nothing", async () => {
+    const ann = kit.user();
+    await onboard(ann, "UTC");
     await draftHabit(ann, "Stretch");
+    await fillHabits(ann);
     await ann.tap("💾 Save");
     expect(lastText(ann)).toBe(
       "📦 You have 2 habits, the most one account can hold (archived ones count too). " +
@@ -64,14 +81,16 @@ describe("habits past the limit", () => {
   it.each([
     ["ru", "📦 У вас 2 привычки — это максимум для одного аккаунта (архивные тоже считаются)"],
     ["kk", "📦 Сізде 2 әдет бар — бір аккаунтқа рұқсат етілген ең көп саны (мұрағаттағылар да саналады)"],
-  ])("in %s too", async (language, words) => {
+  ])("in %s too, at the start and at saving", async (language, words) => {
     const ann = kit.user();
     await onboard(ann, "UTC");
-    await fillHabits(ann);
     await draftHabit(ann, "Stretch");
+    await fillHabits(ann);
     // The person switches language before saving: the refusal speaks the new one.
     await kit.core.users.updateProfile(await userId(ann), { language });
     await ann.tap("💾 Save");
+    expect(lastText(ann)).toContain(words);
+    await ann.command("new");
     expect(lastText(ann)).toContain(words);
     expect(await kit.core.habits.list(await userId(ann), "all")).toHaveLength(limits.habits);
   });
@@ -82,15 +101,17 @@ describe("rewards past the limit", () => {
     ["en", "📦 You have 1 reward, the most one account can hold (inactive ones count too)."],
     ["ru", "📦 У вас 1 награда — это максимум для одного аккаунта (неактивные тоже считаются)"],
     ["kk", "📦 Сізде 1 сыйлық бар — бір аккаунтқа рұқсат етілген ең көп саны (белсенді еместері де саналады)"],
-  ])("saving one more reward says the limit (%s) and stores nothing", async (language, words) => {
+  ])("saving one more reward says the limit (%s), and so does starting one", async (language, words) => {
     const ann = kit.user();
     await onboard(ann, "UTC");
     const id = await userId(ann);
-    if (!(await kit.core.rewards.create(id, { name: "Coffee", active: false })).ok) throw new Error("no reward");
     await draftReward(ann, "Cinema");
+    if (!(await kit.core.rewards.create(id, { name: "Coffee", active: false })).ok) throw new Error("no reward");
     await kit.core.users.updateProfile(id, { language });
     await ann.tap("💾 Save");
     expect(lastText(ann)).toContain(words);
     expect((await kit.core.rewards.list(id)).map((reward) => reward.name)).toEqual(["Coffee"]);
+    await ann.command("add_reward");
+    expect(lastText(ann)).toContain(words);
   });
 });

@@ -102,6 +102,23 @@ describe("account limits", () => {
     expect(outcomes.every((outcome) => !outcome.ok && outcome.reason === "limit_reached")).toBe(true);
   });
 
+  it("a front end can ask first whether the user may make another habit or reward", async () => {
+    const { core, user } = await withLimits({ habits: 1, rewards: 1 });
+    expect(await core.habits.limitReached(user.id)).toBeUndefined();
+    expect(await core.rewards.limitReached(user.id)).toBeUndefined();
+    const habit = unwrap(await core.habits.create(user.id, { name: "Read" }));
+    unwrap(await core.habits.archive(user.id, habit.id));
+    unwrap(await core.rewards.create(user.id, { name: "Coffee", active: false }));
+    expect(await core.habits.limitReached(user.id)).toEqual({
+      reason: "limit_reached",
+      limit: { name: "habits", max: 1 },
+    });
+    expect(await core.rewards.limitReached(user.id)).toEqual({
+      reason: "limit_reached",
+      limit: { name: "rewards", max: 1 },
+    });
+  });
+
   it("API keys follow the injected limit", async () => {
     const { core, user } = await withLimits({ apiKeys: 1 });
     unwrap(await core.access.createApiKey(user.id, "Script"));

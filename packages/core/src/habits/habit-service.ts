@@ -105,6 +105,15 @@ export function createHabitService(deps: CoreDependencies) {
       return (await store.habits.delete(userId, habitId)) ? ok(true) : fail({ reason: "not_found" });
     },
 
+    /**
+     * `limit_reached` when the user already has as many habits as allowed, so a front end can say
+     * so before asking for a new one (create still checks, under the lock).
+     */
+    async limitReached(userId: string): Promise<LimitReached | undefined> {
+      const max = deps.settings.limits.habits;
+      return (await store.habits.count(userId)) >= max ? limitReached("habits", max) : undefined;
+    },
+
     get(userId: string, habitId: string): Promise<Habit | undefined> {
       return store.habits.findById(userId, habitId);
     },

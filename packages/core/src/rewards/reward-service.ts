@@ -52,6 +52,15 @@ export function createRewardService(deps: CoreDependencies) {
       });
     },
 
+    /**
+     * `limit_reached` when the user already has as many rewards as allowed, so a front end can say
+     * so before asking for a new one (create still checks, under the lock).
+     */
+    async limitReached(userId: string): Promise<LimitReached | undefined> {
+      const max = deps.settings.limits.rewards;
+      return (await store.rewards.list(userId)).length >= max ? limitReached("rewards", max) : undefined;
+    },
+
     async update(userId: string, rewardId: string, input: RewardInput): Promise<Result<Reward, RewardFailure>> {
       return store.transaction(async (tx) => {
         const current = await tx.rewards.findById(userId, rewardId);
