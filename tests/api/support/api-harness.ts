@@ -3,7 +3,7 @@
 // against the document the app serves.
 import { Writable } from "node:stream";
 import { type ApiDependencies, createApp, listen } from "@habits/api";
-import type { Core } from "@habits/core";
+import type { Core, CoreSettings } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
 import { coreOver, type MovableClock, movableClock, testServerSecret } from "../../support/core-on-database.js";
@@ -53,6 +53,8 @@ export interface ApiOptions {
   cors?: ApiDependencies["cors"];
   rateLimits?: ApiDependencies["rateLimits"];
   trustProxy?: number;
+  /** The core's settings over the defaults (lower account limits, say). */
+  coreSettings?: Partial<CoreSettings>;
   /** Wraps the core the app gets (to make a service fail, say). */
   wrapCore?: (core: Core) => Core;
   /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
@@ -75,7 +77,11 @@ function recordingLogger(logs: Array<Record<string, unknown>>) {
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const { database, testDatabase } = await openMigratedTestDatabase();
   const clock = movableClock(options.now ?? "2026-03-10T12:00:00Z");
-  const core = coreOver(database, { clock, random: { next: () => 0.99 } });
+  const core = coreOver(database, {
+    clock,
+    random: { next: () => 0.99 },
+    ...(options.coreSettings && { settings: options.coreSettings }),
+  });
   const logs: Array<Record<string, unknown>> = [];
   const sentLoginCodes: SentLoginCode[] = [];
   const fakeBot = {

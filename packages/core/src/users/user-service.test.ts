@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../create-core.js";
+import { accountLimits } from "../limits.js";
 import type { PasswordHasher } from "../ports/password-hasher.js";
 import { alwaysWin, createCoreFixture, fakePasswords, movableClock, unwrap } from "../testing/core-fixture.js";
 import { fakeSecrets } from "../testing/fake-secrets.js";
@@ -156,7 +157,7 @@ describe("authentication", () => {
       store,
       clock,
       random: seededRandom(1),
-      settings: { backdateDays: 7 },
+      settings: { backdateDays: 7, limits: accountLimits },
       passwords,
       secrets: fakeSecrets(),
     });
