@@ -47,7 +47,13 @@ const conflictFor: Partial<Record<UniqueRule, AccountConflict>> = {
   user_telegram: { reason: "telegram_taken" },
 };
 
-export const passwordLimits = { min: 8, max: 128 };
+/**
+ * A password is 8 characters to 72 bytes of UTF-8: bcrypt reads only its first 72 bytes, so a
+ * longer one would log in with anything after them. Refused rather than pre-hashed (docs/domain.md).
+ */
+export const passwordLimits = { min: 8, maxBytes: 72 };
+
+const utf8 = new TextEncoder();
 
 /** The language we speak closest to Telegram's code; English otherwise. */
 export function languageFrom(code: string | undefined): Language {
@@ -183,7 +189,8 @@ function checkEmail(errors: FieldErrors, email: string): void {
 
 function checkPassword(errors: FieldErrors, field: string, password: string): void {
   if ([...password].length < passwordLimits.min) errors.add({ field, code: "too_short", limit: passwordLimits.min });
-  if ([...password].length > passwordLimits.max) errors.add({ field, code: "too_long", limit: passwordLimits.max });
+  if (utf8.encode(password).length > passwordLimits.maxBytes)
+    errors.add({ field, code: "too_long", limit: passwordLimits.maxBytes, unit: "bytes" });
 }
 
 function validateProfile(input: ProfileInput, now: Date): Result<UserChanges, Invalid> {
