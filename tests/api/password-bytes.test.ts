@@ -46,7 +46,11 @@ describe("registration", () => {
 
   it("takes a password of exactly 72 bytes, and every byte of it counts", async () => {
     const value = `${"😀".repeat(17)}abcd`; // 68 + 4 bytes
-    const { user } = await registerAccount(api, { username: "fullpass", email: "fullpass@example.com", password: value });
+    const { user } = await registerAccount(api, {
+      username: "fullpass",
+      email: "fullpass@example.com",
+      password: value,
+    });
 
     expect((await api.post(login, { username: "fullpass", password: value })).body.user.id).toBe(user.id);
     // Its last byte matters: bcrypt reads it.

@@ -20,14 +20,17 @@ export function movableClock(start: string): MovableClock {
 }
 
 /** The core over a database, with the given clock and random source. */
-export function coreOver(database: Database, options: { clock: Clock; random: RandomSource }): Core {
+export function coreOver(
+  database: Database,
+  options: { clock: Clock; random: RandomSource; passwordCost?: number },
+): Core {
   return createCore({
     store: createPrismaStore(database),
     clock: options.clock,
     random: options.random,
     settings: defaultCoreSettings,
-    // The lowest bcrypt cost: these tests are about the rules, not password strength.
-    passwords: createBcryptHasher(4),
+    // The lowest bcrypt cost unless a test times logins: these tests are about the rules, not strength.
+    passwords: createBcryptHasher(options.passwordCost ?? 4),
     secrets: nodeSecrets,
   });
 }

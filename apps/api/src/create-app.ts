@@ -8,6 +8,7 @@ import { pinoHttp } from "pino-http";
 import type { TelegramLoginBot } from "./auth/telegram-login.js";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
+import { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
 import { idempotencyRecordsOver } from "./http/idempotency.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
@@ -53,6 +54,8 @@ export interface ApiDependencies {
   webhooks?: ReadonlyArray<{ path: string; handler: RequestHandler }>;
   /** The bot: sends Telegram login codes, and its token checks Login Widget and Mini App data. */
   telegram?: TelegramLoginBot;
+  /** Where work that runs after an answer is tracked (`idle()`); a fresh tracker unless given. */
+  background?: BackgroundWork;
 }
 
 /** The HTTP application, without listening: tests and the composition root mount it as they need. */
@@ -105,6 +108,7 @@ export function createApp(deps: ApiDependencies): Express {
     clock,
     telegram: deps.telegram,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+    background: deps.background ?? createBackgroundWork(),
   };
   registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);

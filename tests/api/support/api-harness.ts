@@ -2,7 +2,7 @@
 // port, with a movable clock shared by the core and the token signer. Every answer is checked
 // against the document the app serves.
 import { Writable } from "node:stream";
-import { type ApiDependencies, createApp, listen } from "@habits/api";
+import { type ApiDependencies, type BackgroundWork, createApp, createBackgroundWork, listen } from "@habits/api";
 import type { Core } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
@@ -45,6 +45,8 @@ export interface RunningApi {
   logs: Array<Record<string, unknown>>;
   /** Login codes the fake bot sent, oldest first. */
   sentLoginCodes: SentLoginCode[];
+  /** Work the app does after answering (a login code's lookup and send): `idle()` waits for it. */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export interface ApiOptions {
   wrapCore?: (core: Core) => Core;
   /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
   telegram?: ApiDependencies["telegram"] | null;
+  /** bcrypt's cost; the lowest (4) unless a test times logins. */
+  passwordCost?: number;
 }
 
 /** A logger whose records land in `logs`. */
@@ -73,7 +77,11 @@ function recordingLogger(logs: Array<Record<string, unknown>>) {
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const { database, testDatabase } = await openMigratedTestDatabase();
   const clock = movableClock(options.now ?? "2026-03-10T12:00:00Z");
-  const core = coreOver(database, { clock, random: { next: () => 0.99 } });
+  const core = coreOver(database, {
+    clock,
+    random: { next: () => 0.99 },
+    ...(options.passwordCost !== undefined && { passwordCost: options.passwordCost }),
+  });
   const logs: Array<Record<string, unknown>> = [];
   const sentLoginCodes: SentLoginCode[] = [];
   const fakeBot = {
@@ -83,7 +91,9 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     },
   };
   const telegram = options.telegram === undefined ? fakeBot : options.telegram;
+  const background = createBackgroundWork();
   const app = createApp({
+    background,
     logger: recordingLogger(logs),
     database,
     core: options.wrapCore ? options.wrapCore(core) : core,
@@ -108,8 +118,10 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     database,
     logs,
     sentLoginCodes,
+    background,
     async close() {
       await server.close();
+      await background.idle();
       await database.close();
       await testDatabase.drop();
     },

@@ -1,6 +1,7 @@
 import type { Clock, Core } from "@habits/core";
 import type { TelegramLoginBot } from "../auth/telegram-login.js";
 import type { Tokens } from "../auth/tokens.js";
+import type { BackgroundWork } from "../http/background-work.js";
 import type { RateLimits } from "../http/rate-limit.js";
 
 /** What a resource's routes are built from. */
@@ -12,4 +13,6 @@ export interface RouteDependencies {
   clock: Clock;
   /** The bot, for Telegram logins; their routes answer 503 without it. */
   telegram?: TelegramLoginBot | undefined;
+  /** Work that runs after the answer (a login code's lookup and send). */
+  background: BackgroundWork;
 }

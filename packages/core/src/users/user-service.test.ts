@@ -239,7 +239,11 @@ describe("changing the password", () => {
     const { users } = await setUp();
     const user = unwrap(await users.register(alice));
     const { user: telegramUser } = await users.fromTelegram({ id: 10 });
-    const tooLong = { ok: false, reason: "invalid", errors: [{ field: "newPassword", code: "too_long", limit: 72, unit: "bytes" }] };
+    const tooLong = {
+      ok: false,
+      reason: "invalid",
+      errors: [{ field: "newPassword", code: "too_long", limit: 72, unit: "bytes" }],
+    };
 
     expect(await users.changePassword(user.id, alice.password, `${"a".repeat(72)}x`)).toEqual(tooLong);
     expect(await users.changePassword(telegramUser.id, null, "😀".repeat(19))).toEqual(tooLong);

@@ -36,6 +36,9 @@ function telegramAccountOf(request: Request): string | undefined {
   return undefined;
 }
 
+/** Stands for an unknown account in a code check: no account has an empty id. */
+const noAccountId = "";
+
 const unavailable = () =>
   problemReply("telegram_unavailable", "Telegram logins are not available: this server runs without a bot.");
 
@@ -49,7 +52,7 @@ const refusal = (check: Exclude<TelegramCheck<unknown>, { ok: true }>) =>
 
 export function registerTelegramAuthRoutes(
   routes: ApiRoutes,
-  { core, tokens, rateLimits, telegram, clock }: RouteDependencies,
+  { core, tokens, rateLimits, telegram, clock, background }: RouteDependencies,
 ): void {
   async function sessionFor(user: User) {
     const session = await core.sessions.start(user.id);
@@ -85,19 +88,21 @@ export function registerTelegramAuthRoutes(
     request: { body: telegramCodeRequestSchema },
     responses: { 202: { description: "Sent, if there is such an account", body: telegramCodeAcceptedSchema } },
     errors: ["telegram_unavailable"],
-    handler: async ({ body, request }) => {
+    handler: async ({ body, request, response }) => {
       if (!telegram) return unavailable();
-      const user = await findAccount(body);
-      if (user?.telegram) {
+      // Answered before the account is even looked up: looking it up, issuing a code and handing it
+      // to Telegram happen after the 202 is written, so its timing cannot tell a known account from
+      // an unknown one (issue 9). A failure there is logged, never thrown.
+      background.afterAnswer(request, response, "login code request", async () => {
+        const user = await findAccount(body);
+        if (!user?.telegram) return;
         const issued = await core.access.issueLoginCode(user.id);
-        if (issued.ok) {
-          const chatId = user.telegram.id;
-          // Not awaited: waiting for Telegram would make a known account answer slower than an unknown one.
-          telegram.sendLoginCode(chatId, issued.value.code, user.language).catch((error: unknown) => {
-            request.log.warn({ err: error, userId: user.id }, "login code not sent");
-          });
-        }
-      }
+        if (!issued.ok) return;
+        const chatId = user.telegram.id;
+        await telegram.sendLoginCode(chatId, issued.value.code, user.language).catch((error: unknown) => {
+          request.log.warn({ err: error, userId: user.id }, "login code not sent");
+        });
+      });
       return {
         status: 202 as const,
         body: {
@@ -128,8 +133,10 @@ export function registerTelegramAuthRoutes(
     errors: ["code_invalid", "code_expired", "code_locked"],
     handler: async ({ body }) => {
       const user = await findAccount(body);
-      if (!user) return failed({ reason: "code_expired" });
-      const verified = await core.access.verifyLoginCode(user.id, body.code);
+      // An unknown account goes through the same check, for an id no account has: it finds no live
+      // code (`code_expired`) after the same work as a known account without one, so neither the
+      // answer nor its timing tells them apart.
+      const verified = await core.access.verifyLoginCode(user?.id ?? noAccountId, body.code);
       if (!verified.ok) return failed(verified);
       return ok(await sessionFor(verified.value));
     },
