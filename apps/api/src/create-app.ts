@@ -11,6 +11,7 @@ import { createAuthenticate } from "./http/auth.js";
 import { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
 import { idempotencyRecordsOver } from "./http/idempotency.js";
+import { type AttemptLog, createMemoryAttemptLog } from "./http/login-throttle.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
@@ -56,6 +57,8 @@ export interface ApiDependencies {
   telegram?: TelegramLoginBot;
   /** Where work that runs after an answer is tracked (`idle()`); a fresh tracker unless given. */
   background?: BackgroundWork;
+  /** Where failed logins are counted; this process's memory unless given. */
+  attempts?: AttemptLog;
 }
 
 /** The HTTP application, without listening: tests and the composition root mount it as they need. */
@@ -109,6 +112,7 @@ export function createApp(deps: ApiDependencies): Express {
     telegram: deps.telegram,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
     background: deps.background ?? createBackgroundWork(),
+    attempts: deps.attempts ?? createMemoryAttemptLog({ clock }),
   };
   registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);

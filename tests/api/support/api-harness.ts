@@ -11,13 +11,15 @@ import { openMigratedTestDatabase } from "../../support/test-database.js";
 import { type ApiClient, createApiClient, type Json } from "./api-client.js";
 import { type Contract, createContract, type OpenApiDocument } from "./openapi-contract.js";
 
-const generousLimits = {
+const generousLimits: Required<NonNullable<ApiDependencies["rateLimits"]>> = {
   loginPerIp: { limit: 10_000, windowMs: 60_000 },
+  loginFailuresPerAccountAddress: { limit: 10_000, windowMs: 60_000 },
   loginFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   registerPerIp: { limit: 10_000, windowMs: 60_000 },
   telegramCodePerIp: { limit: 10_000, windowMs: 60_000 },
   telegramCodePerAccount: { limit: 10_000, windowMs: 60_000 },
   telegramVerifyPerIp: { limit: 10_000, windowMs: 60_000 },
+  telegramVerifyFailuresPerAccountAddress: { limit: 10_000, windowMs: 60_000 },
   telegramVerifyFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   telegramSignedPerIp: { limit: 10_000, windowMs: 60_000 },
 };

@@ -9,7 +9,8 @@ import {
   type TelegramLoginProfile,
   telegramAuthMaxAgeSeconds,
 } from "../../auth/telegram-login.js";
-import { limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
+import { createLoginThrottle, throttledReply } from "../../http/login-throttle.js";
+import { addressOf, limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
 import { type ApiRoutes, failed, ok, problemReply } from "../../http/route.js";
 import { sessionSchema } from "../auth/schemas.js";
 import type { RouteDependencies } from "../dependencies.js";
@@ -52,8 +53,18 @@ const refusal = (check: Exclude<TelegramCheck<unknown>, { ok: true }>) =>
 
 export function registerTelegramAuthRoutes(
   routes: ApiRoutes,
-  { core, tokens, rateLimits, telegram, clock, background }: RouteDependencies,
+  { core, tokens, rateLimits, telegram, clock, background, attempts }: RouteDependencies,
 ): void {
+  const throttle = createLoginThrottle({
+    name: "telegram-code",
+    rules: {
+      perAccountAddress: rateLimits.telegramVerifyFailuresPerAccountAddress,
+      perAccount: rateLimits.telegramVerifyFailuresPerAccount,
+    },
+    clock,
+    log: attempts,
+  });
+
   async function sessionFor(user: User) {
     const session = await core.sessions.start(user.id);
     // The account was found or made a moment ago: losing it now is a bug, answered as a 500.
@@ -122,21 +133,28 @@ export function registerTelegramAuthRoutes(
     description:
       `A wrong code costs one of its ${accessLimits.loginCodeMaxTries} tries; then it is locked (\`code_locked\`) ` +
       "even for the right digits. An unknown account answers like one without a live code (`code_expired`). " +
-      "Limited per address, and by failures per Telegram account.",
+      "Limited per address, and by failures per account and address and per account, as logins are: the " +
+      "Telegram id and username of one account count as one.",
     auth: false,
-    limits: [
-      limitPerIp(rateLimits.telegramVerifyPerIp),
-      limitPerAccount(rateLimits.telegramVerifyFailuresPerAccount, telegramAccountOf, { countFailuresOnly: true }),
-    ],
+    limits: [limitPerIp(rateLimits.telegramVerifyPerIp)],
     request: { body: telegramVerifySchema },
     responses: { 200: { description: "A new session", body: sessionSchema } },
-    errors: ["code_invalid", "code_expired", "code_locked"],
-    handler: async ({ body }) => {
+    errors: ["code_invalid", "code_expired", "code_locked", "rate_limited"],
+    handler: async ({ body, request }) => {
       const user = await findAccount(body);
-      // An unknown account goes through the same check, for an id no account has: it finds no live
-      // code (`code_expired`) after the same work as a known account without one, so neither the
-      // answer nor its timing tells them apart.
-      const verified = await core.access.verifyLoginCode(user?.id ?? noAccountId, body.code);
+      // One account counts once, by its id or its username; a Telegram account without one, by the name given.
+      const account = user ? `user:${user.id}` : telegramAccountOf(request);
+      const checked = await throttle.attempt(
+        account ?? "telegram:none",
+        addressOf(request),
+        // An unknown account goes through the same check, for an id no account has: it finds no live
+        // code (`code_expired`) after the same work as a known account without one, so neither the
+        // answer nor its timing tells them apart.
+        () => core.access.verifyLoginCode(user?.id ?? noAccountId, body.code),
+        (verified) => verified.ok,
+      );
+      if (!checked.ok) return throttledReply(checked);
+      const verified = checked.value;
       if (!verified.ok) return failed(verified);
       return ok(await sessionFor(verified.value));
     },
