@@ -6,7 +6,7 @@
 // thread it would also count whatever the app does after the answer is on the wire.
 import { Worker } from "node:worker_threads";
 
-export interface TimedAnswer {
+interface TimedAnswer {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: a parsed JSON body, checked by the tests
   body: any;

@@ -40,7 +40,7 @@ export interface LoginThrottleRules {
 }
 
 /** How long an address that logged into an account stays trusted for it. */
-export const trustedAddressMs = 30 * 24 * 60 * 60 * 1000;
+const trustedAddressMs = 30 * 24 * 60 * 60 * 1000;
 
 export type Throttled<T> =
   | { ok: true; value: T }

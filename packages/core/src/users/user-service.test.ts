@@ -96,7 +96,7 @@ describe("registration", () => {
     { name: "a 7-character password", input: { password: "1234567" }, error: { field: "password", code: "too_short" } },
     {
       name: "a password of 73 ASCII bytes",
-      input: { password: "a".repeat(72) + "x" },
+      input: { password: `${"a".repeat(72)}x` },
       error: { field: "password", code: "too_long", limit: 72, unit: "bytes" },
     },
     {
@@ -155,6 +155,21 @@ describe("authentication", () => {
 
     expect((await users.authenticate("ALICE", alice.password))?.id).toBe(user.id);
     expect((await users.authenticate(" alice@example.com ", alice.password))?.id).toBe(user.id);
+  });
+
+  it("a login names its account once, by username or email in any case; an unknown name by itself", async () => {
+    const { users } = await setUp();
+    const user = unwrap(await users.register(alice));
+
+    const keys = await Promise.all(
+      ["alice", " ALICE ", "alice@example.com", "Alice@Example.COM"].map(
+        async (login) => (await users.startLogin(login)).key,
+      ),
+    );
+    expect(new Set(keys)).toEqual(new Set([`user:${user.id}`]));
+    expect((await users.startLogin(" Nobody ")).key).toBe("name:nobody");
+    expect((await (await users.startLogin("alice@example.com")).check(alice.password))?.id).toBe(user.id);
+    expect(await (await users.startLogin("alice")).check("wrong password")).toBeUndefined();
   });
 
   it("a wrong password and an unknown user both find nothing", async () => {
