@@ -55,6 +55,8 @@ describe("POST /auth/login", () => {
     const refused = await login(app, attacker, { email: "olga@example.com", password: "guess four" });
     expectProblem(refused, 429, "rate_limited");
     expect(Number(refused.headers.get("retry-after"))).toBe(15 * 60);
+    expect(refused.headers.get("ratelimit-limit")).toBe("3");
+    expect(refused.headers.get("ratelimit-remaining")).toBe("0");
     expectProblem(await login(app, attacker, { username: "olga", password: account.password }), 429, "rate_limited");
   });
 

@@ -44,7 +44,7 @@ const trustedAddressMs = 30 * 24 * 60 * 60 * 1000;
 
 export type Throttled<T> =
   | { ok: true; value: T }
-  | { ok: false; limit: "account_address" | "account"; retryAfterSeconds: number };
+  | { ok: false; limit: "account_address" | "account"; rule: RateLimitRule; retryAfterSeconds: number };
 
 export interface LoginThrottle {
   /**
@@ -59,15 +59,22 @@ export interface LoginThrottle {
   ): Promise<Throttled<T>>;
 }
 
-/** The 429 for an attempt a limit refused, with Retry-After. */
+/** The 429 for an attempt a limit refused, with Retry-After and the RateLimit-* headers of that limit. */
 export function throttledReply(refused: Extract<Throttled<unknown>, { ok: false }>) {
   const seconds = refused.retryAfterSeconds;
+  const { limit, windowMs } = refused.rule;
   const detail =
     refused.limit === "account_address"
       ? `Too many failed attempts for this account from your address: try again in ${seconds} seconds.`
       : `Too many failed attempts for this account from many addresses: try again in ${seconds} seconds, ` +
         "or from where you logged in before.";
-  return problemReply("rate_limited", detail, { "Retry-After": String(seconds) });
+  return problemReply("rate_limited", detail, {
+    "Retry-After": String(seconds),
+    "RateLimit-Policy": `${limit};w=${Math.ceil(windowMs / 1000)}`,
+    "RateLimit-Limit": String(limit),
+    "RateLimit-Remaining": "0",
+    "RateLimit-Reset": String(seconds),
+  });
 }
 
 export function createLoginThrottle(options: {
@@ -100,6 +107,7 @@ export function createLoginThrottle(options: {
         return {
           ok: false,
           limit: "account_address",
+          rule: pair,
           retryAfterSeconds: secondsUntil(pairSlot.oldest, pair.windowMs, now),
         };
       }
@@ -113,6 +121,7 @@ export function createLoginThrottle(options: {
         return {
           ok: false,
           limit: "account",
+          rule: perAccount,
           retryAfterSeconds: secondsUntil(accountSlot.oldest, perAccount.windowMs, now),
         };
       }

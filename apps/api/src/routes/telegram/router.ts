@@ -142,7 +142,7 @@ export function registerTelegramAuthRoutes(
     errors: ["code_invalid", "code_expired", "code_locked", "rate_limited"],
     handler: async ({ body, request }) => {
       const user = await findAccount(body);
-      // One account counts once, by its id or its username; a Telegram account without one, by the name given.
+      // One account counts once, by its id or its username; an unknown one by the id or name given.
       const account = user ? `user:${user.id}` : telegramAccountOf(request);
       const checked = await throttle.attempt(
         account ?? "telegram:none",
