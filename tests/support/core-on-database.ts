@@ -34,6 +34,8 @@ export interface CoreOptions {
   random: RandomSource;
   /** Over the defaults: lower account limits, say, to reach them in a few requests. */
   settings?: Partial<CoreSettings>;
+  /** bcrypt's cost; the lowest (4) unless a test times logins. */
+  passwordCost?: number;
 }
 
 /** The core over a database, with the given clock and random source. */
@@ -43,8 +45,8 @@ export function coreOver(database: Database, options: CoreOptions): Core {
     clock: options.clock,
     random: options.random,
     settings: { ...defaultCoreSettings, ...options.settings },
-    // The lowest bcrypt cost: these tests are about the rules, not password strength.
-    passwords: createBcryptHasher(4),
+    // The lowest bcrypt cost unless a test times logins: these tests are about the rules, not strength.
+    passwords: createBcryptHasher(options.passwordCost ?? 4),
     secrets: createNodeSecrets(testServerSecret),
   });
 }

@@ -8,8 +8,10 @@ import { pinoHttp } from "pino-http";
 import type { TelegramLoginBot } from "./auth/telegram-login.js";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
+import { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
 import { idempotencyRecordsOver } from "./http/idempotency.js";
+import { type AttemptLog, createMemoryAttemptLog } from "./http/login-throttle.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
@@ -56,6 +58,10 @@ export interface ApiDependencies {
   webhooks?: ReadonlyArray<{ path: string; handler: RequestHandler }>;
   /** The bot: sends Telegram login codes, and its token checks Login Widget and Mini App data. */
   telegram?: TelegramLoginBot;
+  /** Where work that runs after an answer is tracked (`idle()`); a fresh tracker unless given. */
+  background?: BackgroundWork;
+  /** Where failed logins are counted; this process's memory unless given. */
+  attempts?: AttemptLog;
 }
 
 /** The HTTP application, without listening: tests and the composition root mount it as they need. */
@@ -115,6 +121,8 @@ export function createApp(deps: ApiDependencies): Express {
     clock,
     telegram: deps.telegram,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+    background: deps.background ?? createBackgroundWork(),
+    attempts: deps.attempts ?? createMemoryAttemptLog({ clock }),
   };
   registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);

@@ -2,7 +2,7 @@
 // port, with a movable clock shared by the core and the token signer. Every answer is checked
 // against the document the app serves.
 import { Writable } from "node:stream";
-import { type ApiDependencies, createApp, listen } from "@habits/api";
+import { type ApiDependencies, type BackgroundWork, createApp, createBackgroundWork, listen } from "@habits/api";
 import type { Core, CoreSettings } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
@@ -11,13 +11,15 @@ import { openMigratedTestDatabase } from "../../support/test-database.js";
 import { type ApiClient, createApiClient, type Json } from "./api-client.js";
 import { type Contract, createContract, type OpenApiDocument } from "./openapi-contract.js";
 
-const generousLimits = {
+const generousLimits: Required<NonNullable<ApiDependencies["rateLimits"]>> = {
   loginPerIp: { limit: 10_000, windowMs: 60_000 },
+  loginFailuresPerAccountAddress: { limit: 10_000, windowMs: 60_000 },
   loginFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   registerPerIp: { limit: 10_000, windowMs: 60_000 },
   telegramCodePerIp: { limit: 10_000, windowMs: 60_000 },
   telegramCodePerAccount: { limit: 10_000, windowMs: 60_000 },
   telegramVerifyPerIp: { limit: 10_000, windowMs: 60_000 },
+  telegramVerifyFailuresPerAccountAddress: { limit: 10_000, windowMs: 60_000 },
   telegramVerifyFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   telegramSignedPerIp: { limit: 10_000, windowMs: 60_000 },
 };
@@ -45,6 +47,8 @@ export interface RunningApi {
   logs: Array<Record<string, unknown>>;
   /** Login codes the fake bot sent, oldest first. */
   sentLoginCodes: SentLoginCode[];
+  /** Work the app does after answering (a login code's lookup and send): `idle()` waits for it. */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,8 @@ export interface ApiOptions {
   telegram?: ApiDependencies["telegram"] | null;
   /** POST routes owned by another part of the process (the bot's webhook). */
   webhooks?: ApiDependencies["webhooks"];
+  /** bcrypt's cost; the lowest (4) unless a test times logins. */
+  passwordCost?: number;
 }
 
 /** A logger whose records land in `logs`. */
@@ -81,6 +87,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     clock,
     random: { next: () => 0.99 },
     ...(options.coreSettings && { settings: options.coreSettings }),
+    ...(options.passwordCost !== undefined && { passwordCost: options.passwordCost }),
   });
   const logs: Array<Record<string, unknown>> = [];
   const sentLoginCodes: SentLoginCode[] = [];
@@ -91,7 +98,9 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     },
   };
   const telegram = options.telegram === undefined ? fakeBot : options.telegram;
+  const background = createBackgroundWork();
   const app = createApp({
+    background,
     logger: recordingLogger(logs),
     database,
     core: options.wrapCore ? options.wrapCore(core) : core,
@@ -117,8 +126,10 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     database,
     logs,
     sentLoginCodes,
+    background,
     async close() {
       await server.close();
+      await background.idle();
       await database.close();
       await testDatabase.drop();
     },

@@ -96,7 +96,7 @@ function fieldErrorMessage(error: FieldError): string {
     case "too_short":
       return `must be at least ${limit} characters`;
     case "too_long":
-      return `must be at most ${limit} characters`;
+      return error.unit === "bytes" ? `must be at most ${limit} bytes (UTF-8)` : `must be at most ${limit} characters`;
     case "too_small":
       // The core says too_small both for "at least" and "more than": the limit, without the comparison.
       return limit === undefined ? "is too small" : `is too small (limit ${limit})`;

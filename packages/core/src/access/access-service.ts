@@ -57,6 +57,11 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
      * spent the code is locked, even for the right digits. The right code works once.
      */
     async verifyLoginCode(userId: string, code: string): Promise<Result<User, VerifyLoginCodeFailure>> {
+      // No live code: answered from one read, without taking the user's lock (a write). An id no
+      // account has costs that same read, so the time of this answer does not tell a known account
+      // without a code from an unknown one (issue 9). The locked check below decides everything else.
+      const live = await store.access.latestLoginCode(userId);
+      if (!live || clock.now().getTime() >= live.expiresAt.getTime()) return fail({ reason: "code_expired" });
       // Under the user's lock, so parallel guesses cannot all read the tries before any is counted.
       return store.transaction(async (tx) => {
         await tx.users.lock(userId);
