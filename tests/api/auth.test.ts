@@ -247,25 +247,20 @@ describe("rate limits", () => {
   }
   const login = (api: RunningApi["api"], username: string, password: string) =>
     api.post("/api/v1/auth/login", { username, password });
-  const perAccount = { loginFailuresPerAccount: { limit: 3, windowMs: 60_000 } };
+  const perAccount = { loginFailuresPerAccountAddress: { limit: 3, windowMs: 60_000 } };
 
-  it("after 3 failed logins for one account, even the right password waits: 429 with Retry-After and RateLimit-*", async () => {
+  it("after 3 failed logins for one account from one address, that address waits even with the right password: 429 with Retry-After", async () => {
     await withLimits(perAccount, async (api) => {
       const account = await registerAccount(api, { username: "heidi", email: "heidi@example.com" });
       for (let attempt = 1; attempt <= 3; attempt++) {
-        const answer = await login(api, "heidi", "wrong password");
-        expect(answer.status).toBe(401);
-        expect(answer.headers.get("ratelimit-limit")).toBe("3");
-        expect(answer.headers.get("ratelimit-remaining")).toBe(String(3 - attempt));
+        expectProblem(await login(api, "heidi", "wrong password"), 401, "invalid_credentials");
       }
       const refused = await login(api, "HEIDI", account.password);
       expectProblem(refused, 429, "rate_limited");
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(refused.headers.get("ratelimit-remaining")).toBe("0");
-      expect(Number(refused.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
-      // The count is per login name, whether or not it names an account: nothing is revealed.
+      // The count is per login name when no account has it: an unknown name waits alike, nothing is revealed.
       expectProblem(await login(api, "heidi", "wrong password"), 429, "rate_limited");
-      for (let attempt = 0; attempt < 4; attempt++) await login(api, "nobody-at-all", "wrong password");
+      for (let attempt = 0; attempt < 3; attempt++) await login(api, "nobody-at-all", "wrong password");
       expectProblem(await login(api, "nobody-at-all", "wrong password"), 429, "rate_limited");
     });
   });

@@ -483,12 +483,14 @@ describe("POST /completions/batch", () => {
     expect(await logCount(other.userId)).toBe(0);
   });
 
-  it("refuses an empty batch, more than 100 items, a bad item or a bad atomic (400)", async () => {
+  it("refuses an empty batch, a bad item or a bad atomic (400) and more than 100 items (422)", async () => {
     const { token, userId } = await account();
     const { id } = await habit(userId);
     expectProblem(await api.post(batch, { items: [] }, { token }), 400, "validation_failed");
     const many = Array.from({ length: 101 }, () => ({ habitId: id }));
-    expectProblem(await api.post(batch, { items: many }, { token }), 400, "validation_failed");
+    const tooMany = await api.post(batch, { items: many }, { token });
+    expectProblem(tooMany, 422, "too_many_items");
+    expect(tooMany.body.limit).toEqual({ name: "completionsPerBatch", max: 100 });
     expectProblem(await api.post(batch, { items: [{ habitId: id, date: "x" }] }, { token }), 400, "validation_failed");
     expectProblem(await api.post(batch, { items: [{ id }] }, { token }), 400, "validation_failed");
     expectProblem(

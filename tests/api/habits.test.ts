@@ -604,7 +604,7 @@ describe("PUT /habits/{id}/tags and DELETE /habits/{id}/tags/{tagId}", () => {
     expect((await api.put(`${habits}/${habit.id}/tags`, { tagIds: [] }, { token })).body.tags).toEqual([]);
   });
 
-  it("an unknown or another user's tag is 422 tag_not_found; another user's habit 404; nothing changes", async () => {
+  it("an unknown or another user's tag is 422 tag_not_found; more than 20 ids 422 too_many_items; another user's habit 404; nothing changes", async () => {
     const alice = await account();
     const bob = await account();
     const habit = await alice.create({ name: "Read", tags: ["mine"] });
@@ -616,7 +616,7 @@ describe("PUT /habits/{id}/tags and DELETE /habits/{id}/tags/{tagId}", () => {
     expectProblem(await api.put(url, { tagIds: "x" }, { token: alice.token }), 400, "validation_failed");
     expectProblem(await api.put(url, {}, { token: alice.token }), 400, "validation_failed");
     const many = Array.from({ length: 21 }, (_, index) => `t${index}`);
-    expectProblem(await api.put(url, { tagIds: many }, { token: alice.token }), 400, "validation_failed");
+    expectProblem(await api.put(url, { tagIds: many }, { token: alice.token }), 422, "too_many_items");
     const aliceTag = (await api.get("/api/v1/tags", { token: alice.token })).body.items[0];
     expectProblem(await api.delete(`${url}/${aliceTag.id}`, { token: bob.token }), 404, "not_found");
     expectProblem(await api.delete(`${url}/${bobsTag.id}`, { token: alice.token }), 404, "not_found");

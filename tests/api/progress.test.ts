@@ -92,6 +92,40 @@ describe("GET /progress", () => {
   });
 });
 
+describe("GET /progress is bounded by its page", () => {
+  it("pages the habits (20 by default, oldest first) with the page envelope", async () => {
+    const { token, userId } = await account();
+    const made = [];
+    for (let index = 0; index < 25; index++) made.push(await habit(userId, { name: `H${index}` }));
+    await complete(token, made[22]?.id ?? "", { date: "2026-03-09" });
+    const first = await api.get("/api/v1/progress", { token });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ page: 1, pageSize: 20, totalCount: 25, totalPages: 2, hasNextPage: true });
+    expect(first.body.habits.map((row: { name: string }) => row.name)).toEqual(made.slice(0, 20).map((h) => h.name));
+    const second = await api.get("/api/v1/progress?page=2", { token });
+    expect(second.body).toMatchObject({ page: 2, hasNextPage: false, hasPreviousPage: true });
+    expect(second.body.habits.map((row: { habitId: string }) => row.habitId)).toEqual(made.slice(20).map((h) => h.id));
+    expect(second.body.habits[2].completedDays).toBe(1);
+    const small = await api.get("/api/v1/progress?pageSize=5&page=5", { token });
+    expect(small.body.habits).toHaveLength(5);
+  });
+
+  it("a page holds at most 10,000 habit-days: pageSize × days beyond is 400", async () => {
+    const { token, userId } = await account();
+    for (let index = 0; index < 30; index++) await habit(userId, { name: `Y${index}` });
+    const year = "from=2025-03-11&to=2026-03-10";
+    const fits = await api.get(`/api/v1/progress?${year}&pageSize=27`, { token });
+    expect(fits.status).toBe(200);
+    const cells = fits.body.habits.reduce((sum: number, row: { days: unknown[] }) => sum + row.days.length, 0);
+    expect(cells).toBe(27 * 365);
+    expect(cells).toBeLessThanOrEqual(10_000);
+    const tooMany = await api.get(`/api/v1/progress?${year}&pageSize=28`, { token });
+    expectProblem(tooMany, 400, "validation_failed");
+    expect(tooMany.body.errors).toEqual({ pageSize: "must be at most 27" });
+    expectProblem(await api.get("/api/v1/progress?pageSize=101", { token }), 400, "validation_failed");
+  });
+});
+
 describe("GET /streaks and /streaks/{habitId}", () => {
   it("current, longest and the last completed date of each active habit", async () => {
     const { token, userId } = await account();

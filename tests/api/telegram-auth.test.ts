@@ -18,6 +18,13 @@ beforeAll(async () => {
   running = await startApi({ now });
   api = running.api;
 });
+
+/** Asks for a code; the 202 comes first and the code is looked up and sent after it. */
+async function askCode(body: Record<string, unknown>) {
+  const answer = await api.post(`${auth}/code`, body);
+  await running.background.idle();
+  return answer;
+}
 afterAll(async () => running.close());
 
 function expectProblem(answer: Answer, status: number, code: string) {
@@ -62,7 +69,7 @@ function signInitData(fields: Record<string, string>, token = fakeBotToken): str
 describe("POST /auth/telegram/code and /verify", () => {
   it("sends a code to the account's chat, in its language; the code logs in once", async () => {
     const { user, telegramId } = await telegramAccount();
-    const asked = await api.post(`${auth}/code`, { telegramId });
+    const asked = await askCode({ telegramId });
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ detail: expect.any(String), expiresIn: accessLimits.loginCodeTtlMinutes * 60 });
     const sent = lastCodeFor(telegramId);
@@ -78,7 +85,7 @@ describe("POST /auth/telegram/code and /verify", () => {
 
   it("finds the account by its Telegram username, @ and case aside", async () => {
     const { user, telegramId } = await telegramAccount("Code_Fan");
-    expect((await api.post(`${auth}/code`, { telegramUsername: "@code_fan" })).status).toBe(202);
+    expect((await askCode({ telegramUsername: "@code_fan" })).status).toBe(202);
     const sent = lastCodeFor(telegramId);
     const verified = await api.post(`${auth}/verify`, { telegramUsername: "CODE_FAN", code: ` ${sent?.code} ` });
     expect(verified.status).toBe(200);
@@ -87,10 +94,10 @@ describe("POST /auth/telegram/code and /verify", () => {
 
   it("answers an unknown account exactly as a known one, and sends nothing", async () => {
     const before = running.sentLoginCodes.length;
-    const unknownId = await api.post(`${auth}/code`, { telegramId: 999_999_999 });
-    const unknownName = await api.post(`${auth}/code`, { telegramUsername: "nobody_here" });
+    const unknownId = await askCode({ telegramId: 999_999_999 });
+    const unknownName = await askCode({ telegramUsername: "nobody_here" });
     const { telegramId } = await telegramAccount();
-    const known = await api.post(`${auth}/code`, { telegramId });
+    const known = await askCode({ telegramId });
     expect(unknownId.status).toBe(202);
     expect(unknownId.body).toEqual(known.body);
     expect(unknownName.body).toEqual(known.body);
@@ -102,17 +109,17 @@ describe("POST /auth/telegram/code and /verify", () => {
   it("answers 202 alike once the account's hourly codes are spent, and sends no more", async () => {
     const { telegramId } = await telegramAccount();
     for (let index = 0; index < accessLimits.loginCodesPerHour; index += 1) {
-      await api.post(`${auth}/code`, { telegramId });
+      await askCode({ telegramId });
     }
     const sent = running.sentLoginCodes.filter((item) => item.chatId === telegramId).length;
     expect(sent).toBe(accessLimits.loginCodesPerHour);
-    expect((await api.post(`${auth}/code`, { telegramId })).status).toBe(202);
+    expect((await askCode({ telegramId })).status).toBe(202);
     expect(running.sentLoginCodes.filter((item) => item.chatId === telegramId).length).toBe(sent);
   });
 
   it("counts wrong codes: the fifth locks the code, even for the right digits", async () => {
     const { telegramId } = await telegramAccount();
-    await api.post(`${auth}/code`, { telegramId });
+    await askCode({ telegramId });
     const code = lastCodeFor(telegramId)?.code ?? "";
     const wrong = code === "000000" ? "111111" : "000000";
     for (let index = 0; index < accessLimits.loginCodeMaxTries; index += 1) {
@@ -123,7 +130,7 @@ describe("POST /auth/telegram/code and /verify", () => {
 
   it("refuses an expired code", async () => {
     const { telegramId } = await telegramAccount();
-    await api.post(`${auth}/code`, { telegramId });
+    await askCode({ telegramId });
     const code = lastCodeFor(telegramId)?.code;
     running.clock.set("2026-03-10T12:06:00Z");
     try {
@@ -135,9 +142,9 @@ describe("POST /auth/telegram/code and /verify", () => {
 
   it("refuses bodies that name no account, both, or a malformed code", async () => {
     for (const body of [{}, { telegramId: 1, telegramUsername: "x" }, { telegramId: -1 }, { telegramId: "1" }]) {
-      expectProblem(await api.post(`${auth}/code`, body), 400, "validation_failed");
+      expectProblem(await askCode(body), 400, "validation_failed");
     }
-    expectProblem(await api.post(`${auth}/code`, { telegramId: 1, chatId: 1 }), 400, "validation_failed");
+    expectProblem(await askCode({ telegramId: 1, chatId: 1 }), 400, "validation_failed");
     for (const code of ["12345", "1234567", "abcdef", ""]) {
       const answer = await api.post(`${auth}/verify`, { telegramId: 1, code });
       expectProblem(answer, 400, "validation_failed");

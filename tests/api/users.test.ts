@@ -303,7 +303,7 @@ describe("API keys", () => {
     expect(Object.keys(wrong.body.errors).sort()).toEqual(["page", "pageSize", "sort"]);
   });
 
-  it("an empty name is 400; the eleventh key is 422 too_many_keys", async () => {
+  it("an empty name is 400; the eleventh key is 409 limit_reached, naming the limit", async () => {
     const { accessToken } = await registerAccount(api);
     const empty = await api.post(keys, { name: "  " }, { token: accessToken });
     expectProblem(empty, 400, "validation_failed");
@@ -311,7 +311,10 @@ describe("API keys", () => {
     for (let made = 0; made < accessLimits.maxApiKeys; made++) {
       expect((await api.post(keys, { name: `key ${made}` }, { token: accessToken })).status).toBe(201);
     }
-    expectProblem(await api.post(keys, { name: "one too many" }, { token: accessToken }), 422, "too_many_keys");
+    const refused = await api.post(keys, { name: "one too many" }, { token: accessToken });
+    expectProblem(refused, 409, "limit_reached");
+    expect(refused.body.limit).toEqual({ name: "apiKeys", max: accessLimits.maxApiKeys });
+    expect((await api.get(keys, { token: accessToken })).body.totalCount).toBe(accessLimits.maxApiKeys);
   });
 
   it("another user's key is 404 to read and to revoke, and it keeps working", async () => {

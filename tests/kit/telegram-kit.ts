@@ -2,7 +2,7 @@
 // (bot.handleUpdate, as the runner and the webhook call it), the core runs on a real database, and
 // a fake Bot API behind the bot's `client.fetch` answers and records every call.
 import { createBot, type HabitBot } from "@habits/bot";
-import type { Core, RandomSource } from "@habits/core";
+import type { Core, CoreSettings, RandomSource } from "@habits/core";
 import type { Database } from "@habits/db";
 import type { Logger } from "@habits/runtime";
 import { BotError } from "grammy";
@@ -19,6 +19,8 @@ interface TelegramKitOptions {
   clock?: MovableClock;
   /** Default: a source that always rolls 0.99 (no reward is drawn). */
   random?: RandomSource;
+  /** The core's settings over the defaults (lower account limits, say). */
+  coreSettings?: Partial<CoreSettings>;
   /** An open, migrated database to use (and leave open on close); default: a fresh test database. */
   database?: { database: Database; testDatabase?: TestDatabase };
   /** Default: one short stderr line per warning or error (KIT_LOG_LEVEL=<level>: full JSON records). */
@@ -65,7 +67,11 @@ export async function createTelegramKit(options: TelegramKitOptions = {}): Promi
   const opened = options.database ?? (await openMigratedTestDatabase());
   const { database } = opened;
   const ownsDatabase = options.database === undefined;
-  const core = coreOver(database, { clock, random: options.random ?? { next: () => 0.99 } });
+  const core = coreOver(database, {
+    clock,
+    random: options.random ?? { next: () => 0.99 },
+    ...(options.coreSettings && { settings: options.coreSettings }),
+  });
   const logger = options.logger ?? createKitLogger();
   const telegram = createFakeTelegram(kitBotInfo, () => clock.now());
   // Processed update ids live in the database: continue after the highest, across restarts and kits.

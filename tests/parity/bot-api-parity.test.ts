@@ -148,6 +148,7 @@ describe("the bot and the API", () => {
     // Ann signs in to the API with a code the bot sends her, and sees what the bot shows.
     const telegramId = annAccount.telegram?.id;
     expect((await running.api.post("/api/v1/auth/telegram/code", { telegramId })).status).toBe(202);
+    await running.background.idle();
     const code = running.sentLoginCodes.at(-1)?.code;
     const signedIn = await running.api.post("/api/v1/auth/telegram/verify", { telegramId, code });
     expect(signedIn.status).toBe(200);

@@ -1,6 +1,13 @@
 // The core's services over a real database (SQLite file or PostgreSQL), with an injected clock
 // and a seeded random source: what the bot and the API will run, minus the front ends.
-import { type Clock, type Core, createCore, defaultCoreSettings, type RandomSource } from "@habits/core";
+import {
+  type Clock,
+  type Core,
+  type CoreSettings,
+  createCore,
+  defaultCoreSettings,
+  type RandomSource,
+} from "@habits/core";
 import { createPrismaStore, type Database } from "@habits/db";
 import { createBcryptHasher, createNodeSecrets } from "@habits/runtime";
 import { openMigratedTestDatabase, type TestDatabase } from "./test-database.js";
@@ -22,20 +29,29 @@ export function movableClock(start: string): MovableClock {
 /** The server secret the tests' cores key login codes with (the API harness signs tokens with it too). */
 export const testServerSecret = "a-test-secret-that-is-at-least-32-characters-long";
 
+export interface CoreOptions {
+  clock: Clock;
+  random: RandomSource;
+  /** Over the defaults: lower account limits, say, to reach them in a few requests. */
+  settings?: Partial<CoreSettings>;
+  /** bcrypt's cost; the lowest (4) unless a test times logins. */
+  passwordCost?: number;
+}
+
 /** The core over a database, with the given clock and random source. */
-export function coreOver(database: Database, options: { clock: Clock; random: RandomSource }): Core {
+export function coreOver(database: Database, options: CoreOptions): Core {
   return createCore({
     store: createPrismaStore(database),
     clock: options.clock,
     random: options.random,
-    settings: defaultCoreSettings,
-    // The lowest bcrypt cost: these tests are about the rules, not password strength.
-    passwords: createBcryptHasher(4),
+    settings: { ...defaultCoreSettings, ...options.settings },
+    // The lowest bcrypt cost unless a test times logins: these tests are about the rules, not strength.
+    passwords: createBcryptHasher(options.passwordCost ?? 4),
     secrets: createNodeSecrets(testServerSecret),
   });
 }
 
-export async function coreOnTestDatabase(options: { clock: Clock; random: RandomSource }) {
+export async function coreOnTestDatabase(options: CoreOptions) {
   const { database, testDatabase }: { database: Database; testDatabase: TestDatabase } =
     await openMigratedTestDatabase();
   const core = coreOver(database, options);

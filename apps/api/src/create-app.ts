@@ -8,9 +8,11 @@ import { pinoHttp } from "pino-http";
 import type { TelegramLoginBot } from "./auth/telegram-login.js";
 import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
+import { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
 import { databaseProblemFor } from "./http/database-trouble.js";
 import { idempotencyRecordsOver, type Repeat } from "./http/idempotency.js";
+import { type AttemptLog, createMemoryAttemptLog } from "./http/login-throttle.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
@@ -59,6 +61,10 @@ export interface ApiDependencies {
   telegram?: TelegramLoginBot;
   /** Idempotency-Key leases (IDEMPOTENCY_LEASE_MS; 30 s by default) and the timer renewing them. */
   idempotency?: { leaseMs?: number; repeat?: Repeat };
+  /** Where work that runs after an answer is tracked (`idle()`); a fresh tracker unless given. */
+  background?: BackgroundWork;
+  /** Where failed logins are counted; this process's memory unless given. */
+  attempts?: AttemptLog;
 }
 
 /** The HTTP application, without listening: tests and the composition root mount it as they need. */
@@ -122,6 +128,8 @@ export function createApp(deps: ApiDependencies): Express {
     clock,
     telegram: deps.telegram,
     rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+    background: deps.background ?? createBackgroundWork(),
+    attempts: deps.attempts ?? createMemoryAttemptLog({ clock }),
   };
   registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);

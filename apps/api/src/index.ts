@@ -1,3 +1,4 @@
 export { type ApiDependencies, createApp } from "./create-app.js";
 export { type ApiConfig, apiConfigFrom, apiConfigShape } from "./env.js";
+export { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 export { listen, type RunningServer } from "./listen.js";

@@ -12,6 +12,7 @@ export * from "./habits/habit.js";
 export * from "./habits/habit-input.js";
 export * from "./habits/habit-service.js";
 export * from "./habits/schedule.js";
+export * from "./limits.js";
 export type { Clock } from "./ports/clock.js";
 export type { PasswordHasher } from "./ports/password-hasher.js";
 export type { RandomSource } from "./ports/random.js";

@@ -2,8 +2,8 @@
 // port, with a movable clock shared by the core and the token signer. Every answer is checked
 // against the document the app serves.
 import { Writable } from "node:stream";
-import { type ApiDependencies, createApp, listen } from "@habits/api";
-import type { Core } from "@habits/core";
+import { type ApiDependencies, type BackgroundWork, createApp, createBackgroundWork, listen } from "@habits/api";
+import type { Core, CoreSettings } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
 import { coreOver, type MovableClock, movableClock, testServerSecret } from "../../support/core-on-database.js";
@@ -11,13 +11,15 @@ import { openMigratedTestDatabase } from "../../support/test-database.js";
 import { type ApiClient, createApiClient, type Json } from "./api-client.js";
 import { type Contract, createContract, type OpenApiDocument } from "./openapi-contract.js";
 
-const generousLimits = {
+const generousLimits: Required<NonNullable<ApiDependencies["rateLimits"]>> = {
   loginPerIp: { limit: 10_000, windowMs: 60_000 },
+  loginFailuresPerAccountAddress: { limit: 10_000, windowMs: 60_000 },
   loginFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   registerPerIp: { limit: 10_000, windowMs: 60_000 },
   telegramCodePerIp: { limit: 10_000, windowMs: 60_000 },
   telegramCodePerAccount: { limit: 10_000, windowMs: 60_000 },
   telegramVerifyPerIp: { limit: 10_000, windowMs: 60_000 },
+  telegramVerifyFailuresPerAccountAddress: { limit: 10_000, windowMs: 60_000 },
   telegramVerifyFailuresPerAccount: { limit: 10_000, windowMs: 60_000 },
   telegramSignedPerIp: { limit: 10_000, windowMs: 60_000 },
 };
@@ -45,6 +47,8 @@ export interface RunningApi {
   logs: Array<Record<string, unknown>>;
   /** Login codes the fake bot sent, oldest first. */
   sentLoginCodes: SentLoginCode[];
+  /** Work the app does after answering (a login code's lookup and send): `idle()` waits for it. */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,8 @@ export interface ApiOptions {
   cors?: ApiDependencies["cors"];
   rateLimits?: ApiDependencies["rateLimits"];
   trustProxy?: number;
+  /** The core's settings over the defaults (lower account limits, say). */
+  coreSettings?: Partial<CoreSettings>;
   /** Wraps the core the app gets (to make a service fail, say). */
   wrapCore?: (core: Core) => Core;
   /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
@@ -61,6 +67,8 @@ export interface ApiOptions {
   openDatabase?: () => Promise<{ database: Database; testDatabase: { drop(): Promise<void> } }>;
   /** POST routes owned by another part of the process (the bot's webhook). */
   webhooks?: ApiDependencies["webhooks"];
+  /** bcrypt's cost; the lowest (4) unless a test times logins. */
+  passwordCost?: number;
 }
 
 /** A logger whose records land in `logs`. */
@@ -77,7 +85,12 @@ function recordingLogger(logs: Array<Record<string, unknown>>) {
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   const { database, testDatabase } = await (options.openDatabase ?? openMigratedTestDatabase)();
   const clock = movableClock(options.now ?? "2026-03-10T12:00:00Z");
-  const core = coreOver(database, { clock, random: { next: () => 0.99 } });
+  const core = coreOver(database, {
+    clock,
+    random: { next: () => 0.99 },
+    ...(options.coreSettings && { settings: options.coreSettings }),
+    ...(options.passwordCost !== undefined && { passwordCost: options.passwordCost }),
+  });
   const logs: Array<Record<string, unknown>> = [];
   const sentLoginCodes: SentLoginCode[] = [];
   const fakeBot = {
@@ -87,7 +100,9 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     },
   };
   const telegram = options.telegram === undefined ? fakeBot : options.telegram;
+  const background = createBackgroundWork();
   const app = createApp({
+    background,
     logger: recordingLogger(logs),
     database,
     core: options.wrapCore ? options.wrapCore(core) : core,
@@ -113,8 +128,10 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     database,
     logs,
     sentLoginCodes,
+    background,
     async close() {
       await server.close();
+      await background.idle();
       await database.close();
       await testDatabase.drop();
     },

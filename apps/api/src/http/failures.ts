@@ -6,7 +6,7 @@ import { type Problem, type ProblemCode, problem } from "./problem.js";
 /**
  * Core reason → problem code, with the detail a client reads. Statuses (problemCatalog):
  * 400 invalid · 401 credentials · 404 not_found, nothing_to_revert · 409 duplicates and
- * already_* · 422 domain rules · 429 too_many_codes.
+ * already_*, limit_reached · 422 domain rules, too_many_items · 429 too_many_codes.
  */
 const failureTable = {
   invalid: { code: "validation_failed", detail: "Some fields are not valid: see errors." },
@@ -19,7 +19,8 @@ const failureTable = {
   already_completed: { code: "already_completed", detail: "The habit is already completed for that date." },
   already_claimed: { code: "already_claimed", detail: "The reward is already claimed." },
   wrong_password: { code: "wrong_password", detail: "The password is wrong." },
-  too_many_keys: { code: "too_many_keys", detail: "Revoke an API key before making another." },
+  limit_reached: { code: "limit_reached", detail: "The account holds as many of these as allowed: see limit." },
+  too_many_items: { code: "too_many_items", detail: "A list in the request is longer than allowed: see limit." },
   outside_backdate_window: {
     code: "outside_backdate_window",
     detail: "That date is further back than completions may be recorded.",
@@ -52,11 +53,27 @@ type CoreReason = keyof typeof failureTable;
 /** The problem code a core reason answers with. */
 export type CodeForReason<Reason extends CoreReason> = (typeof failureTable)[Reason]["code"];
 
-export type CoreFailure = { reason: CoreReason; errors?: readonly FieldError[] };
+export type CoreFailure = {
+  reason: CoreReason;
+  errors?: readonly FieldError[];
+  limit?: { name: string; max: number };
+};
 
 export function problemForFailure(failure: CoreFailure): Problem {
   const row = failureTable[failure.reason];
-  return problem(row.code, row.detail, failure.errors ? { errors: fieldErrorMessages(failure.errors) } : {});
+  return problem(row.code, limitDetail(failure) ?? row.detail, {
+    ...(failure.errors && { errors: fieldErrorMessages(failure.errors) }),
+    ...(failure.limit && { limit: { name: failure.limit.name, max: failure.limit.max } }),
+  });
+}
+
+/** "You have 200 habits, the most an account may hold." and the like, naming the limit. */
+function limitDetail(failure: CoreFailure): string | undefined {
+  const { limit } = failure;
+  if (!limit) return undefined;
+  return failure.reason === "limit_reached"
+    ? `The account holds the most allowed: ${limit.max} ${limit.name}. Delete one to make another.`
+    : `Too many items: at most ${limit.max} (${limit.name}).`;
 }
 
 /** The core's field errors (codes, no language) as the `errors` map of a problem, in English. */
@@ -79,7 +96,7 @@ function fieldErrorMessage(error: FieldError): string {
     case "too_short":
       return `must be at least ${limit} characters`;
     case "too_long":
-      return `must be at most ${limit} characters`;
+      return error.unit === "bytes" ? `must be at most ${limit} bytes (UTF-8)` : `must be at most ${limit} characters`;
     case "too_small":
       // The core says too_small both for "at least" and "more than": the limit, without the comparison.
       return limit === undefined ? "is too small" : `is too small (limit ${limit})`;

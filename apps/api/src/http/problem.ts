@@ -36,7 +36,9 @@ export const problemCatalog = {
   tag_not_found: { status: 422, title: "Tag not found" },
   wrong_password: { status: 422, title: "Wrong password" },
   password_required: { status: 422, title: "Password required" },
-  too_many_keys: { status: 422, title: "Too many API keys" },
+  // Account limits (@habits/core limits.ts): the body's `limit` names which, `{ name, max }`
+  limit_reached: { status: 409, title: "Account limit reached" },
+  too_many_items: { status: 422, title: "Too many items in one request" },
   outside_backdate_window: { status: 422, title: "Outside the backdate window" },
   future_date: { status: 422, title: "Date in the future" },
   before_start_date: { status: 422, title: "Before the habit's start date" },
@@ -75,11 +77,17 @@ export interface Problem {
   detail: string;
   /** Field path → message, for validation failures. */
   errors?: Record<string, string>;
+  /** The limit a `limit_reached` or `too_many_items` refusal hit. */
+  limit?: { name: string; max: number };
   requestId?: string;
 }
 
 /** A problem for `code`, with its catalog status and title. */
-export function problem(code: ProblemCode, detail: string, extra: Pick<Problem, "errors" | "requestId"> = {}): Problem {
+export function problem(
+  code: ProblemCode,
+  detail: string,
+  extra: Pick<Problem, "errors" | "limit" | "requestId"> = {},
+): Problem {
   const { status, title } = problemCatalog[code];
   return { status, code, title, detail, ...extra };
 }
@@ -121,6 +129,13 @@ export const problemSchema = z
       .record(z.string(), z.string())
       .optional()
       .openapi({ description: "Field path → message, for validation failures", example: { email: "is required" } }),
+    limit: z
+      .strictObject({ name: z.string(), max: z.number().int().min(0) })
+      .optional()
+      .openapi({
+        description: "The limit hit, for limit_reached and too_many_items",
+        example: { name: "habits", max: 200 },
+      }),
     requestId: z.string().optional().openapi({ description: "Quote it when reporting a 500" }),
   })
   .catchall(z.unknown())

@@ -1,6 +1,8 @@
 import type { Clock, Core } from "@habits/core";
 import type { TelegramLoginBot } from "../auth/telegram-login.js";
 import type { Tokens } from "../auth/tokens.js";
+import type { BackgroundWork } from "../http/background-work.js";
+import type { AttemptLog } from "../http/login-throttle.js";
 import type { RateLimits } from "../http/rate-limit.js";
 
 /** What a resource's routes are built from. */
@@ -12,4 +14,8 @@ export interface RouteDependencies {
   clock: Clock;
   /** The bot, for Telegram logins; their routes answer 503 without it. */
   telegram?: TelegramLoginBot | undefined;
+  /** Work that runs after the answer (a login code's lookup and send). */
+  background: BackgroundWork;
+  /** Where failed logins and code checks are counted (login-throttle.ts). */
+  attempts: AttemptLog;
 }

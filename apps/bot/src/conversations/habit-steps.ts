@@ -7,9 +7,9 @@ import {
   defaultHabitWeight,
   type FieldError,
   type Frequency,
-  type HabitFailure,
   type HabitFields,
   type HabitInput,
+  type HabitWriteFailure,
   isLocalTime,
   nameKey,
   type Result,
@@ -581,6 +581,13 @@ export async function runHabitFlow(
       await show(screen, screen.t(savedKey, { name: escapeHtml(saved.name) }), savedKeyboard(screen, saved.id));
       return;
     }
+    if (saved.reason === "limit_reached") {
+      await show(
+        screen,
+        screen.t(saved.limit === "tags" ? "tags-limit-reached" : "habit-limit-reached", { max: saved.max }),
+      );
+      return;
+    }
     const fixed = await fixRefusal(conversation, screen, flow, draft, saved);
     if (!fixed) {
       await show(screen, screen.t(saved.reason === "not_found" ? "habit-gone" : "habit-save-failed"));
@@ -594,12 +601,17 @@ export async function runHabitFlow(
 export type SaveOutcome =
   | { ok: true; id: string; name: string }
   | { ok: false; reason: "invalid"; errors: FieldError[] }
+  | { ok: false; reason: "limit_reached"; limit: string; max: number }
   | { ok: false; reason: "name_taken" | "not_found" };
 
-export function saveOutcome(result: Result<{ id: string; name: string }, HabitFailure>): SaveOutcome {
+export function saveOutcome(result: Result<{ id: string; name: string }, HabitWriteFailure>): SaveOutcome {
   if (result.ok) return { ok: true, id: result.value.id, name: result.value.name };
   if (result.reason === "invalid") return { ok: false, reason: "invalid", errors: [...result.errors] };
-  return { ok: false, reason: result.reason };
+  if (result.reason === "limit_reached") {
+    return { ok: false, reason: "limit_reached", limit: result.limit.name, max: result.limit.max };
+  }
+  // The flow's steps keep the lists within their limits (validateHabit): too_many_items cannot come.
+  return { ok: false, reason: result.reason === "too_many_items" ? "not_found" : result.reason };
 }
 
 const stepForField: Record<string, StepFunction> = {

@@ -17,7 +17,8 @@ const attempts = 5;
 
 type Made =
   | { ok: true; key: string; name: string }
-  | { ok: false; reason: "too_long" | "required" | "too_many_keys" | "not_found" };
+  | { ok: false; reason: "too_long" | "required" | "not_found" }
+  | { ok: false; reason: "limit_reached"; max: number };
 
 export function createNewApiKey(core: Core) {
   return async function newApiKey(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext) {
@@ -41,6 +42,7 @@ export function createNewApiKey(core: Core) {
       const made = await conversation.external(async (): Promise<Made> => {
         const result = await core.access.createApiKey(answer.account.id, text);
         if (result.ok) return { ok: true, key: result.value.key, name: result.value.apiKey.name };
+        if (result.reason === "limit_reached") return { ok: false, reason: "limit_reached", max: result.limit.max };
         if (result.reason !== "invalid") return { ok: false, reason: result.reason };
         return { ok: false, reason: result.errors[0]?.code === "too_long" ? "too_long" : "required" };
       });
@@ -54,8 +56,9 @@ export function createNewApiKey(core: Core) {
         });
         return;
       }
-      if (made.reason === "too_many_keys" || made.reason === "not_found") {
-        await answer.reply(answer.t("api-key-too-many", { limit: accessLimits.maxApiKeys }), {
+      if (made.reason === "limit_reached" || made.reason === "not_found") {
+        const limit = made.reason === "limit_reached" ? made.max : accessLimits.maxApiKeys;
+        await answer.reply(answer.t("api-key-too-many", { limit }), {
           reply_markup: InlineKeyboard.from([[apiButton(answer.t("api-button-back-to-access"), "open")]]),
         });
         return;

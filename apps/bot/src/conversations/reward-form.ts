@@ -45,6 +45,7 @@ type SaveOutcome =
   | { ok: true; reward: RewardView }
   | { ok: false; reason: "invalid"; errors: readonly FieldError[] }
   | { ok: false; reason: "name_taken" }
+  | { ok: false; reason: "limit_reached"; max: number }
   | { ok: false; reason: "not_found" };
 
 /**
@@ -264,6 +265,10 @@ async function fillDraft(
           await show(ctx, ctx.t("error-stale-button"));
           return undefined;
         }
+        if (saved.reason === "limit_reached") {
+          await show(ctx, ctx.t("reward-limit-reached", { max: saved.max }));
+          return undefined;
+        }
         if (saved.reason === "name_taken") {
           problem = ctx.t("reward-form-name-taken", { name: escapeHtml(draft.name) });
           step = "name";
@@ -283,6 +288,7 @@ const recurringText = (ctx: FlowContext, isRecurring: boolean) =>
 function plainOutcome(result: Awaited<ReturnType<Core["rewards"]["create"]>>): SaveOutcome {
   if (result.ok) return { ok: true, reward: toRewardView(result.value) };
   if (result.reason === "invalid") return { ok: false, reason: "invalid", errors: result.errors };
+  if (result.reason === "limit_reached") return { ok: false, reason: "limit_reached", max: result.limit.max };
   // The form never turns a reward on, so "already_claimed" (reactivating a retired one) cannot come.
   return { ok: false, reason: result.reason === "already_claimed" ? "not_found" : result.reason };
 }

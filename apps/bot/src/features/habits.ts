@@ -26,6 +26,9 @@ export function createHabitsFeature(core: Core): Composer<BotContext> {
   /** Leaves whatever flow is waiting (a button of another screen was tapped), then enters this one. */
   async function startFlow(ctx: BotContext, id: string, ...args: string[]): Promise<void> {
     await ctx.conversation.exitAll();
+    // At the habit limit, say so at once rather than after every step (saving checks again).
+    const full = id === newHabitId ? await core.habits.limitReached(ctx.account.id) : undefined;
+    if (full) return show(ctx, ctx.t("habit-limit-reached", { max: full.limit.max }));
     await ctx.conversation.enter(id, ...args);
   }
 

@@ -45,6 +45,9 @@ export function createRewardsFeature(core: Core): Composer<BotContext> {
   /** Leaves any flow the person was in (its button was tapped outside it), then starts this one. */
   async function enterFlow(ctx: BotContext, id: string, ...args: string[]): Promise<void> {
     await ctx.conversation.exitAll();
+    // At the reward limit, say so at once rather than after every step (saving checks again).
+    const full = id === addRewardId ? await core.rewards.limitReached(ctx.account.id) : undefined;
+    if (full) return show(ctx, ctx.t("reward-limit-reached", { max: full.limit.max }));
     await ctx.conversation.enter(id, ...args);
   }
 

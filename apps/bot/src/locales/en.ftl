@@ -202,6 +202,14 @@ habit-created = ✅ Habit <b>{ $name }</b> created! Mark it in ✅ Done today.
 habit-updated = ✅ Saved <b>{ $name }</b>.
 habit-gone = ⌛ This habit no longer exists or is archived.
 habit-save-failed = 😕 I couldn't save this habit. Please start again with /new.
+habit-limit-reached = 📦 You have { NUMBER($max) ->
+        [one] { $max } habit
+       *[other] { $max } habits
+    }, the most one account can hold (archived ones count too). Delete one you no longer need to make a new one.
+tags-limit-reached = 📦 You have { NUMBER($max) ->
+        [one] { $max } tag
+       *[other] { $max } tags
+    }, the most one account can hold. Delete one you no longer need to add a new one.
 habits-title = 🧩 <b>Your habits</b>
     Tap one to see or change it.
 habits-empty = 🧩 You have no habits yet. Create your first one!
@@ -298,6 +306,10 @@ reward-form-cancelled = OK, nothing saved.
 reward-form-tap-button = 👇 Please tap one of the buttons.
 reward-form-text-only = ✍️ Please answer with text or the buttons (or /cancel).
 reward-form-name-taken = You already have an active reward called “{ $name }”. Choose another name.
+reward-limit-reached = 📦 You have { NUMBER($max) ->
+        [one] { $max } reward
+       *[other] { $max } rewards
+    }, the most one account can hold (inactive ones count too). Delete one you no longer need to add a new one.
 reward-invalid-name-required = The name can't be empty.
 reward-invalid-name-too-long = That name is too long: at most { $limit } characters.
 reward-invalid-weight = The weight must be a number above 0 and at most { $max }, like 2 or 2.5.

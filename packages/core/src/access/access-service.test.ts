@@ -165,7 +165,11 @@ describe("API keys", () => {
     for (let made = 0; made < accessLimits.maxApiKeys; made++) {
       keys.push(unwrap(await core.access.createApiKey(user.id, `Key ${made}`)));
     }
-    expect(await core.access.createApiKey(user.id, "One too many")).toEqual({ ok: false, reason: "too_many_keys" });
+    expect(await core.access.createApiKey(user.id, "One too many")).toEqual({
+      ok: false,
+      reason: "limit_reached",
+      limit: { name: "apiKeys", max: 10 },
+    });
     unwrap(await core.access.revokeApiKey(user.id, keys[0]?.apiKey.id ?? ""));
     expect((await core.access.createApiKey(user.id, "Room again")).ok).toBe(true);
   });

@@ -1,6 +1,7 @@
 // How a Telegram user reaches the API without a password: a one-time login code the bot sends, or
 // an API key made in the bot. A bare Telegram id is never a credential (DOMAIN.md).
 import type { CoreDependencies } from "../core-dependencies.js";
+import { type LimitReached, limitReached } from "../limits.js";
 import type { SecretSource } from "../ports/secrets.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
@@ -15,7 +16,7 @@ export type VerifyLoginCodeFailure =
   | { reason: "code_expired" }
   | { reason: "code_locked" };
 
-export type CreateApiKeyFailure = Invalid | { reason: "not_found" } | { reason: "too_many_keys" };
+export type CreateApiKeyFailure = Invalid | { reason: "not_found" } | LimitReached;
 
 const minuteMs = 60 * 1000;
 const hourMs = 60 * minuteMs;
@@ -56,6 +57,11 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
      * spent the code is locked, even for the right digits. The right code works once.
      */
     async verifyLoginCode(userId: string, code: string): Promise<Result<User, VerifyLoginCodeFailure>> {
+      // No live code: answered from one read, without taking the user's lock (a write). An id no
+      // account has costs that same read, so the time of this answer does not tell a known account
+      // without a code from an unknown one (issue 9). The locked check below decides everything else.
+      const live = await store.access.latestLoginCode(userId);
+      if (!live || clock.now().getTime() >= live.expiresAt.getTime()) return fail({ reason: "code_expired" });
       // Under the user's lock, so parallel guesses cannot all read the tries before any is counted.
       return store.transaction(async (tx) => {
         await tx.users.lock(userId);
@@ -86,8 +92,9 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
         const errors = new FieldErrors();
         errors.text("name", trimmed, { max: accessLimits.apiKeyNameMax, required: true });
         if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
-        if ((await tx.access.listApiKeys(userId)).length >= accessLimits.maxApiKeys) {
-          return fail({ reason: "too_many_keys" });
+        const max = deps.settings.limits.apiKeys;
+        if ((await tx.access.listApiKeys(userId)).length >= max) {
+          return fail(limitReached("apiKeys", max));
         }
         // 32 random bytes: a plain SHA-256 is safe to store (no one can try 2^256 keys), and it can
         // be looked up directly. Login codes, six digits, need the keyed codeHash instead.

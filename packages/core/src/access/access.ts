@@ -1,5 +1,6 @@
 // API credentials for Telegram users: one-time login codes the bot sends, and API keys made in the
 // bot. Only hashes are stored; a code or key is seen once, when it is made.
+import { accountLimits } from "../limits.js";
 
 export const accessLimits = {
   loginCodeDigits: 6,
@@ -8,7 +9,7 @@ export const accessLimits = {
   loginCodesPerHour: 3,
   loginCodeMaxTries: 5,
   apiKeyNameMax: 50,
-  maxApiKeys: 10,
+  maxApiKeys: accountLimits.apiKeys,
 } as const;
 
 /** A login code as stored: its hash, never the digits. */

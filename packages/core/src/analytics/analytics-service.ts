@@ -174,10 +174,12 @@ export function createAnalyticsService(deps: CoreDependencies) {
       const { start, end } = periodOf("month", first);
       const habits = await store.habits.list(userId, { status: "active" });
       const completions = await store.completions.listForUser(userId, { from: start, to: end });
+      // By habit and date: a lookup per cell, not a scan of the month's logs (200 habits × 31 days).
+      const byCell = new Map(completions.map((item) => [`${item.habitId} ${item.date}`, item]));
       return habits.map((habit) => {
         const data: number[] = [];
         for (let date = start; date <= end; date = addDays(date, 1)) {
-          const completion = completions.find((item) => item.habitId === habit.id && item.date === date);
+          const completion = byCell.get(`${habit.id} ${date}`);
           data.push(!completion ? 0 : habit.type === "measurable" ? (completion.value ?? 0) : 1);
         }
         return { id: habit.id, name: habit.name, color: habit.color, data };

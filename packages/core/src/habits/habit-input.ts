@@ -1,4 +1,5 @@
 // Turns what a user typed or an app sent into valid habit fields, or says exactly what is wrong.
+import { type TooManyItems, tooManyItems } from "../limits.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
 import { type IsoWeekday, isLocalDate } from "../time/local-date.js";
@@ -35,6 +36,17 @@ export interface HabitInput {
 }
 
 const weekdays: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * A list of the input longer than a habit may hold (reminder times; tag names, repeats counted
+ * once), checked before anything else: the whole request is refused with `too_many_items`.
+ */
+export function habitItemsOverLimit(input: HabitInput): TooManyItems | undefined {
+  if ((input.reminders?.length ?? 0) > habitLimits.reminders) return tooManyItems("remindersPerHabit");
+  const tagKeys = new Set((input.tags ?? []).map((tag) => nameKey(tag)).filter((key) => key !== ""));
+  if (tagKeys.size > habitLimits.tags) return tooManyItems("tagsPerHabit");
+  return undefined;
+}
 
 /** Validates a whole habit: `base` holds the current fields on update, defaults on create. */
 export function validateHabit(input: HabitInput, base?: HabitFields, colorIndex = 0): Result<HabitFields, Invalid> {

@@ -133,11 +133,6 @@ describe("creating a habit", () => {
       error: { field: "frequency.timesPerPeriod", code: "too_large", limit: 7 },
     },
     {
-      name: "six reminders",
-      input: { name: "A", reminders: ["06:00", "07:00", "08:00", "09:00", "10:00", "11:00"].map((time) => ({ time })) },
-      error: { field: "reminders", code: "too_large", limit: 5 },
-    },
-    {
       name: "two reminders at the same time",
       input: { name: "A", reminders: [{ time: "08:00" }, { time: "08:00" }] },
       error: { field: "reminders.1.time", code: "duplicate" },

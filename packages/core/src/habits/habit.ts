@@ -1,3 +1,4 @@
+import { itemLimits } from "../limits.js";
 import { tagLimits } from "../tags/tag.js";
 import type { IsoWeekday, LocalDate } from "../time/local-date.js";
 import type { LocalTime } from "../time/local-time.js";
@@ -66,8 +67,8 @@ export const habitLimits = {
   description: 500,
   category: 50,
   tagName: tagLimits.name,
-  tags: 20,
-  reminders: 5,
+  tags: itemLimits.tagsPerHabit,
+  reminders: itemLimits.remindersPerHabit,
   allowedSkipDays: { min: 0, max: 7 },
   weight: { min: 1, max: 100 },
   timesPerPeriod: { weekly: 7, monthly: 31, daily: 1 },

@@ -110,7 +110,7 @@ export interface HabitRepository {
   setArchivedAt(userId: string, id: string, archivedAt: Date | null): Promise<Habit | undefined>;
   /** Permanently, with its completions, draws and reminders. */
   delete(userId: string, id: string): Promise<boolean>;
-  /** How many habits the user has ever made (for picking the next palette color). */
+  /** How many habits the user has, active and archived: the habit limit, and the next palette color. */
   count(userId: string): Promise<number>;
 }
 

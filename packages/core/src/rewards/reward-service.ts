@@ -1,5 +1,6 @@
 // Rewards: the prizes completions can win, piece by piece, and claim once achieved.
 import type { CoreDependencies } from "../core-dependencies.js";
+import { type LimitReached, limitReached } from "../limits.js";
 import { UniqueViolation } from "../ports/store.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import type { Invalid } from "../shared/validation.js";
@@ -35,11 +36,29 @@ export function createRewardService(deps: CoreDependencies) {
   }
 
   return {
-    async create(userId: string, input: RewardInput): Promise<Result<Reward, RewardFailure>> {
-      if (!(await store.users.findById(userId))) return fail({ reason: "not_found" });
-      const fields = validateReward(input);
-      if (!fields.ok) return fields;
-      return guardName(fields.value.name, () => store.rewards.create(userId, fields.value));
+    /**
+     * Refused with `limit_reached` when the user has as many rewards as allowed (inactive and
+     * claimed ones count), counted under the user's lock so concurrent creates cannot pass it.
+     */
+    async create(userId: string, input: RewardInput): Promise<Result<Reward, RewardFailure | LimitReached>> {
+      return store.transaction(async (tx) => {
+        await tx.users.lock(userId);
+        if (!(await tx.users.findById(userId))) return fail({ reason: "not_found" });
+        const fields = validateReward(input);
+        if (!fields.ok) return fields;
+        const max = deps.settings.limits.rewards;
+        if ((await tx.rewards.list(userId)).length >= max) return fail(limitReached("rewards", max));
+        return guardName(fields.value.name, () => tx.rewards.create(userId, fields.value));
+      });
+    },
+
+    /**
+     * `limit_reached` when the user already has as many rewards as allowed, so a front end can say
+     * so before asking for a new one (create still checks, under the lock).
+     */
+    async limitReached(userId: string): Promise<LimitReached | undefined> {
+      const max = deps.settings.limits.rewards;
+      return (await store.rewards.list(userId)).length >= max ? limitReached("rewards", max) : undefined;
     },
 
     async update(userId: string, rewardId: string, input: RewardInput): Promise<Result<Reward, RewardFailure>> {

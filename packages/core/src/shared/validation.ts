@@ -17,6 +17,8 @@ export interface FieldError {
     | "before_start"
     | "not_allowed";
   limit?: number | string;
+  /** What a length `limit` counts: characters unless it says bytes (UTF-8), as a password's does. */
+  unit?: "bytes";
   allowed?: readonly (string | number)[];
 }
 

@@ -187,9 +187,10 @@ describe("tags on habits", () => {
     const target = await habit();
     expect(await core.tags.setHabitTags(user.id, target.id, ids)).toEqual({
       ok: false,
-      reason: "invalid",
-      errors: [{ field: "tagIds", code: "too_large", limit: 20 }],
+      reason: "too_many_items",
+      limit: { name: "tagsPerHabit", max: 20 },
     });
+    expect((await core.habits.get(user.id, target.id))?.tags).toEqual([]);
     const twenty = unwrap(await core.tags.setHabitTags(user.id, target.id, ids.slice(0, habitLimits.tags)));
     expect(twenty.tags).toHaveLength(20);
     // The habit stays valid: an update of another field goes through.

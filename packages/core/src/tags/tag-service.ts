@@ -3,17 +3,18 @@
 import type { CoreDependencies } from "../core-dependencies.js";
 import type { Habit } from "../habits/habit.js";
 import { habitLimits } from "../habits/habit.js";
+import { type LimitReached, limitReached, type TooManyItems, tooManyItems } from "../limits.js";
 import { UniqueViolation } from "../ports/store.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import type { Invalid } from "../shared/validation.js";
 import type { Tag } from "./tag.js";
 import { type TagInput, validateTag } from "./tag-input.js";
 
-export type CreateTagFailure = Invalid | { reason: "name_taken" };
+export type CreateTagFailure = Invalid | LimitReached | { reason: "name_taken" };
 
 export type UpdateTagFailure = Invalid | { reason: "not_found" } | { reason: "name_taken" };
 
-export type SetHabitTagsFailure = Invalid | { reason: "not_found" } | { reason: "tag_not_found"; tagId: string };
+export type SetHabitTagsFailure = TooManyItems | { reason: "not_found" } | { reason: "tag_not_found"; tagId: string };
 
 type NameTaken = { ok: false } & { reason: "name_taken" };
 
@@ -40,11 +41,19 @@ export function createTagService(deps: CoreDependencies) {
       return store.tags.findById(userId, tagId);
     },
 
-    /** A new tag; the database decides that its name is the user's only one of that key. */
+    /**
+     * A new tag; the database decides that its name is the user's only one of that key. Refused
+     * with `limit_reached` when the user has as many tags as allowed (counted under their lock).
+     */
     async create(userId: string, input: TagInput & { name: string }): Promise<Result<Tag, CreateTagFailure>> {
       const fields = validateTag(input);
       if (!fields.ok) return fields;
-      return guardName(async () => ok(await store.tags.create(userId, fields.value)));
+      return store.transaction(async (tx) => {
+        await tx.users.lock(userId);
+        const max = deps.settings.limits.tags;
+        if ((await tx.tags.list(userId)).length >= max) return fail(limitReached("tags", max));
+        return guardName(async () => ok(await tx.tags.create(userId, fields.value)));
+      });
     },
 
     /** Merges the change over the current name and color (an omitted field stays as it is). */
@@ -76,11 +85,9 @@ export function createTagService(deps: CoreDependencies) {
       tagIds: readonly string[],
     ): Promise<Result<Habit, SetHabitTagsFailure>> {
       return store.transaction(async (tx) => {
-        if (!(await tx.habits.findById(userId, habitId))) return fail({ reason: "not_found" });
         const wanted = [...new Set(tagIds)];
-        if (wanted.length > habitLimits.tags) {
-          return fail({ reason: "invalid", errors: [{ field: "tagIds", code: "too_large", limit: habitLimits.tags }] });
-        }
+        if (wanted.length > habitLimits.tags) return fail(tooManyItems("tagsPerHabit"));
+        if (!(await tx.habits.findById(userId, habitId))) return fail({ reason: "not_found" });
         const owned = await tx.tags.ownedIds(userId, wanted);
         const missing = wanted.find((tagId) => !owned.has(tagId));
         if (missing !== undefined) return fail({ reason: "tag_not_found", tagId: missing });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCore } from "../create-core.js";
+import { accountLimits } from "../limits.js";
 import type { PasswordHasher } from "../ports/password-hasher.js";
 import { alwaysWin, createCoreFixture, fakePasswords, movableClock, unwrap } from "../testing/core-fixture.js";
 import { fakeSecrets } from "../testing/fake-secrets.js";
@@ -95,9 +96,21 @@ describe("registration", () => {
     },
     { name: "a 7-character password", input: { password: "1234567" }, error: { field: "password", code: "too_short" } },
     {
-      name: "a 129-character password",
-      input: { password: "x".repeat(129) },
-      error: { field: "password", code: "too_long", limit: 128 },
+      name: "a password of 73 ASCII bytes",
+      input: { password: `${"a".repeat(72)}x` },
+      error: { field: "password", code: "too_long", limit: 72, unit: "bytes" },
+    },
+    {
+      // 19 emoji of 4 bytes each: 19 characters (38 UTF-16 units), 76 bytes.
+      name: "a password of 19 emoji",
+      input: { password: "😀".repeat(19) },
+      error: { field: "password", code: "too_long", limit: 72, unit: "bytes" },
+    },
+    {
+      // Two bytes each: 37 characters, 74 bytes.
+      name: "a password of 37 Cyrillic letters",
+      input: { password: "ж".repeat(37) },
+      error: { field: "password", code: "too_long", limit: 72, unit: "bytes" },
     },
   ])("$name is refused with a field code", async ({ input, error }) => {
     const { users } = await setUp();
@@ -107,6 +120,18 @@ describe("registration", () => {
       reason: "invalid",
       errors: [expect.objectContaining(error)],
     });
+  });
+
+  it.each([
+    { name: "72 ASCII bytes", password: "a".repeat(72) },
+    { name: "18 emoji (72 bytes)", password: "😀".repeat(18) },
+    { name: "36 Cyrillic letters (72 bytes)", password: "ж".repeat(36) },
+  ])("a password of $name is accepted: bcrypt reads all of it", async ({ password }) => {
+    const { users } = await setUp();
+
+    const user = unwrap(await users.register({ ...alice, password }));
+
+    expect((await users.authenticate("alice", password))?.id).toBe(user.id);
   });
 
   it("a username taken in another case is username_taken; an email taken in another case is email_taken", async () => {
@@ -133,6 +158,21 @@ describe("authentication", () => {
     expect((await users.authenticate(" alice@example.com ", alice.password))?.id).toBe(user.id);
   });
 
+  it("a login names its account once, by username or email in any case; an unknown name by itself", async () => {
+    const { users } = await setUp();
+    const user = unwrap(await users.register(alice));
+
+    const keys = await Promise.all(
+      ["alice", " ALICE ", "alice@example.com", "Alice@Example.COM"].map(
+        async (login) => (await users.startLogin(login)).key,
+      ),
+    );
+    expect(new Set(keys)).toEqual(new Set([`user:${user.id}`]));
+    expect((await users.startLogin(" Nobody ")).key).toBe("name:nobody");
+    expect((await (await users.startLogin("alice@example.com")).check(alice.password))?.id).toBe(user.id);
+    expect(await (await users.startLogin("alice")).check("wrong password")).toBeUndefined();
+  });
+
   it("a wrong password and an unknown user both find nothing", async () => {
     const { users } = await setUp();
     unwrap(await users.register(alice));
@@ -156,7 +196,7 @@ describe("authentication", () => {
       store,
       clock,
       random: seededRandom(1),
-      settings: { backdateDays: 7 },
+      settings: { backdateDays: 7, limits: accountLimits },
       passwords,
       secrets: fakeSecrets(),
     });
@@ -209,6 +249,23 @@ describe("changing the password", () => {
       reason: "invalid",
       errors: [expect.objectContaining({ field: "newPassword", code: "too_short" })],
     });
+  });
+
+  it("a new or first password over 72 bytes is refused, and the password stays", async () => {
+    const { users } = await setUp();
+    const user = unwrap(await users.register(alice));
+    const { user: telegramUser } = await users.fromTelegram({ id: 10 });
+    const tooLong = {
+      ok: false,
+      reason: "invalid",
+      errors: [{ field: "newPassword", code: "too_long", limit: 72, unit: "bytes" }],
+    };
+
+    expect(await users.changePassword(user.id, alice.password, `${"a".repeat(72)}x`)).toEqual(tooLong);
+    expect(await users.changePassword(telegramUser.id, null, "😀".repeat(19))).toEqual(tooLong);
+
+    expect((await users.authenticate("alice", alice.password))?.id).toBe(user.id);
+    expect((await users.get(telegramUser.id))?.hasPassword).toBe(false);
   });
 
   it("an account without a password sets its first one without a current password", async () => {

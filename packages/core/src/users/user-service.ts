@@ -39,6 +39,14 @@ export interface ProfileInput {
   };
 }
 
+/** A login whose account was looked up and whose password is not checked yet (`startLogin`). */
+export interface LoginAttempt {
+  /** Names the account the attempt is for, as the login limits count it. */
+  key: string;
+  /** The account when the password is its password; undefined otherwise. */
+  check(password: string): Promise<User | undefined>;
+}
+
 export type AccountConflict = { reason: "username_taken" } | { reason: "email_taken" } | { reason: "telegram_taken" };
 
 const conflictFor: Partial<Record<UniqueRule, AccountConflict>> = {
@@ -47,7 +55,13 @@ const conflictFor: Partial<Record<UniqueRule, AccountConflict>> = {
   user_telegram: { reason: "telegram_taken" },
 };
 
-export const passwordLimits = { min: 8, max: 128 };
+/**
+ * A password is 8 characters to 72 bytes of UTF-8: bcrypt reads only its first 72 bytes, so a
+ * longer one would log in with anything after them. Refused rather than pre-hashed (docs/domain.md).
+ */
+export const passwordLimits = { min: 8, maxBytes: 72 };
+
+const utf8 = new TextEncoder();
 
 /** The language we speak closest to Telegram's code; English otherwise. */
 export function languageFrom(code: string | undefined): Language {
@@ -66,6 +80,25 @@ export function createUserService(deps: CoreDependencies & { passwords: Password
       if (conflict) return fail(conflict);
       throw error;
     }
+  }
+
+  /**
+   * A login by username or email, found before its password is checked, so the login limits can
+   * count an account once however it is named (`key`: the account's id; for a name no account
+   * has, the name lower-cased, so an unknown name counts like an account and the limits reveal
+   * nothing). `check` then compares the password, spending a real comparison for an unknown name.
+   */
+  async function startLogin(login: string): Promise<LoginAttempt> {
+    const name = login.trim();
+    const user = await store.users.findByLogin(name);
+    return {
+      key: user ? `user:${user.id}` : `name:${name.toLowerCase()}`,
+      async check(password) {
+        const hash = user ? await store.users.getPasswordHash(user.id) : null;
+        const matches = await deps.passwords.verify(password, hash);
+        return user && matches ? user : undefined;
+      },
+    };
   }
 
   return {
@@ -118,12 +151,11 @@ export function createUserService(deps: CoreDependencies & { passwords: Password
       return guardConflicts(() => store.users.create({ username, email, passwordHash, name }));
     },
 
+    startLogin,
+
     /** The account matching a username or email and password; undefined when either is wrong. */
     async authenticate(login: string, password: string): Promise<User | undefined> {
-      const user = await store.users.findByLogin(login.trim());
-      const hash = user ? await store.users.getPasswordHash(user.id) : null;
-      const matches = await deps.passwords.verify(password, hash);
-      return user && matches ? user : undefined;
+      return (await startLogin(login)).check(password);
     },
 
     async changePassword(
@@ -183,7 +215,8 @@ function checkEmail(errors: FieldErrors, email: string): void {
 
 function checkPassword(errors: FieldErrors, field: string, password: string): void {
   if ([...password].length < passwordLimits.min) errors.add({ field, code: "too_short", limit: passwordLimits.min });
-  if ([...password].length > passwordLimits.max) errors.add({ field, code: "too_long", limit: passwordLimits.max });
+  if (utf8.encode(password).length > passwordLimits.maxBytes)
+    errors.add({ field, code: "too_long", limit: passwordLimits.maxBytes, unit: "bytes" });
 }
 
 function validateProfile(input: ProfileInput, now: Date): Result<UserChanges, Invalid> {

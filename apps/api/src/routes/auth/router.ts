@@ -1,22 +1,28 @@
 // Accounts and sessions: register, log in, refresh (rotating), log out one session or all.
-import type { Request } from "express";
-import { limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
+import { createLoginThrottle, throttledReply } from "../../http/login-throttle.js";
+import { addressOf, limitPerIp } from "../../http/rate-limit.js";
 import { type ApiRoutes, created, failed, noContent, ok, problemReply } from "../../http/route.js";
 import type { RouteDependencies } from "../dependencies.js";
 import { presentUser } from "../users/schemas.js";
 import { loginSchema, refreshTokenSchema, registrationSchema, sessionSchema, tokensSchema } from "./schemas.js";
 
 const tags = ["Auth"];
+const minutes = (rule: { windowMs: number }) => rule.windowMs / 60_000;
 
-/** The account a login names, as the per-account limit counts it. */
-function loginNameOf(request: Request): string | undefined {
-  const body: unknown = request.body;
-  if (typeof body !== "object" || body === null) return undefined;
-  const name = "username" in body ? body.username : "email" in body ? body.email : undefined;
-  return typeof name === "string" && name.trim() ? name.trim().toLowerCase() : undefined;
-}
+export function registerAuthRoutes(
+  routes: ApiRoutes,
+  { core, tokens, rateLimits, clock, attempts }: RouteDependencies,
+): void {
+  const throttle = createLoginThrottle({
+    name: "login",
+    rules: {
+      perAccountAddress: rateLimits.loginFailuresPerAccountAddress,
+      perAccount: rateLimits.loginFailuresPerAccount,
+    },
+    clock,
+    log: attempts,
+  });
 
-export function registerAuthRoutes(routes: ApiRoutes, { core, tokens, rateLimits }: RouteDependencies): void {
   /** A new session for a user who just proved who they are. */
   async function sessionFor(userId: string) {
     const session = await core.sessions.start(userId);
@@ -64,17 +70,26 @@ export function registerAuthRoutes(routes: ApiRoutes, { core, tokens, rateLimits
     summary: "Log in with a username or an email and the password",
     description:
       "An unknown account and a wrong password answer alike (`invalid_credentials`) and take as long. " +
-      "Limited per address and per account.",
+      `Limited per address (${rateLimits.loginPerIp.limit} attempts per ${minutes(rateLimits.loginPerIp)} minutes); ` +
+      `failures per account and address (${rateLimits.loginFailuresPerAccountAddress.limit} per ` +
+      `${minutes(rateLimits.loginFailuresPerAccountAddress)} minutes, then that address waits) and per account ` +
+      `(${rateLimits.loginFailuresPerAccount.limit} per ${minutes(rateLimits.loginFailuresPerAccount)} minutes, then ` +
+      "only addresses that logged in before are heard). The username and the email of one account count as one.",
     auth: false,
-    limits: [
-      limitPerIp(rateLimits.loginPerIp),
-      limitPerAccount(rateLimits.loginFailuresPerAccount, loginNameOf, { countFailuresOnly: true }),
-    ],
+    limits: [limitPerIp(rateLimits.loginPerIp)],
     request: { body: loginSchema },
     responses: { 200: { description: "A new session", body: sessionSchema } },
-    errors: ["invalid_credentials"],
-    handler: async ({ body }) => {
-      const user = await core.users.authenticate(body.username ?? body.email ?? "", body.password);
+    errors: ["invalid_credentials", "rate_limited"],
+    handler: async ({ body, request }) => {
+      const login = await core.users.startLogin(body.username ?? body.email ?? "");
+      const checked = await throttle.attempt(
+        login.key,
+        addressOf(request),
+        () => login.check(body.password),
+        (user) => user !== undefined,
+      );
+      if (!checked.ok) return throttledReply(checked);
+      const user = checked.value;
       if (!user) return problemReply("invalid_credentials", "The login or the password is wrong.");
       return ok({ ...(await sessionFor(user.id)), user: presentUser(user) });
     },

@@ -1,8 +1,7 @@
-import { passwordLimits } from "@habits/core";
 import { z } from "../../openapi/zod.js";
-import { userSchema } from "../users/schemas.js";
+import { passwordDescription, userSchema } from "../users/schemas.js";
 
-const password = z.string().openapi({ description: `${passwordLimits.min}–${passwordLimits.max} characters` });
+const password = z.string().openapi({ description: passwordDescription });
 
 export const registrationSchema = z
   .strictObject({

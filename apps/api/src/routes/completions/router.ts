@@ -1,6 +1,6 @@
 // Completions: log a habit as done (idempotent), list, revert, batches, and the user's habit logs
 // with page or cursor paging.
-import type { BatchItemResult, Completion } from "@habits/core";
+import { type BatchItemResult, type Completion, itemLimits, tooManyItems } from "@habits/core";
 import { problemForFailure } from "../../http/failures.js";
 import { pageOf, pageQueryShape, paginate } from "../../http/paging.js";
 import type { Problem } from "../../http/problem.js";
@@ -189,8 +189,9 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
     idempotent: true,
     request: { query: batchQuery, body: batchInputSchema },
     responses: { 200: { description: "Every item's result", body: batchResultSchema } },
-    errors: ["batch_failed"],
+    errors: ["batch_failed", "too_many_items"],
     handler: async ({ principal, query, body }) => {
+      if (body.items.length > itemLimits.completionsPerBatch) return failed(tooManyItems("completionsPerBatch"));
       const atomic = query.atomic === "true";
       const outcomes = await core.completions.completeMany(
         body.items.map((item) => ({

@@ -2,6 +2,7 @@ import {
   type Completion,
   type CompletionOutcome,
   completionSources,
+  itemLimits,
   type RevertOutcome,
   type Reward,
   type RewardProgress,
@@ -167,8 +168,8 @@ export const completionDateParams = z.strictObject({
   date: localDateSchema,
 });
 
-/** The most items one batch takes. */
-const batchLimit = 100;
+/** The most items one batch takes: more is 422 `too_many_items` (the handler), not a 400. */
+const batchLimit = itemLimits.completionsPerBatch;
 
 export const batchInputSchema = z
   .strictObject({
@@ -182,8 +183,7 @@ export const batchInputSchema = z
         }),
       )
       .min(1)
-      .max(batchLimit)
-      .openapi({ description: `1–${batchLimit} completions, recorded in order` }),
+      .openapi({ description: `1–${batchLimit} completions, recorded in order (more: 422 too_many_items)` }),
   })
   .openapi("CompletionBatch");
 

@@ -131,7 +131,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     idempotent: true,
     request: { body: habitInputSchema },
     responses: { 201: { description: "The habit", body: habitSchema, headers: { Location: "The habit" } } },
-    errors: ["name_taken"],
+    errors: ["name_taken", "limit_reached", "too_many_items"],
     handler: async ({ principal, body }) => {
       const made = await core.habits.create(principal.userId, toHabitInput(body));
       if (!made.ok) return made.reason === "not_found" ? accountGone() : failed(made);
@@ -182,7 +182,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     auth: true,
     request: { params: idParams, body: habitInputSchema },
     responses: { 200: { description: "The habit as replaced", body: habitSchema } },
-    errors: ["not_found", "name_taken"],
+    errors: ["not_found", "name_taken", "limit_reached", "too_many_items"],
     handler: async ({ principal, params, body }) => {
       const updated = await core.habits.update(principal.userId, params.id, toHabitInput(body));
       return updated.ok ? ok(await present(principal.userId, updated.value)) : failed(updated);
@@ -224,6 +224,8 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       "patch_into_itself",
       "payload_too_large",
       "nesting_too_deep",
+      "limit_reached",
+      "too_many_items",
     ],
     handler: async ({ principal, params, body }) => {
       // The body is parsed by its media type (bodyFor): an array is a JSON Patch, an object a merge patch.
@@ -308,7 +310,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     auth: true,
     request: { params: idParams, body: habitTagsSchema },
     responses: { 200: { description: "The habit with its tags", body: habitSchema } },
-    errors: ["not_found", "tag_not_found"],
+    errors: ["not_found", "tag_not_found", "too_many_items"],
     handler: async ({ principal, params, body }) => {
       const set = await core.tags.setHabitTags(principal.userId, params.id, body.tagIds);
       return set.ok ? ok(await present(principal.userId, set.value)) : failed(set);

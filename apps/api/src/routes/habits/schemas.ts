@@ -164,11 +164,13 @@ export const habitInputSchema = z
     reminders: z
       .array(z.strictObject({ time: localTime, weekdays: z.array(z.number()).optional() }))
       .optional()
-      .openapi({ description: `At most ${habitLimits.reminders}, at different times` }),
+      .openapi({ description: `At most ${habitLimits.reminders} (more: 422 too_many_items), at different times` }),
     tags: z
       .array(z.string())
       .optional()
-      .openapi({ description: `Tag names, at most ${habitLimits.tags}; missing tags are made` }),
+      .openapi({
+        description: `Tag names, at most ${habitLimits.tags} (more: 422 too_many_items); missing tags are made`,
+      }),
   })
   .openapi("HabitInput");
 
@@ -275,6 +277,8 @@ export const presentCalendarRow = (row: MonthGridRow) => ({
 
 export const habitTagsSchema = z
   .strictObject({
-    tagIds: z.array(z.string()).openapi({ description: `At most ${habitLimits.tags}; none clears the tags` }),
+    tagIds: z
+      .array(z.string())
+      .openapi({ description: `At most ${habitLimits.tags} (more: 422 too_many_items); none clears the tags` }),
   })
   .openapi("HabitTags");

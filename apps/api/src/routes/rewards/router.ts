@@ -87,7 +87,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     responses: {
       201: { description: "The reward", body: rewardSchema, headers: { Location: "The reward" } },
     },
-    errors: ["name_taken"],
+    errors: ["name_taken", "limit_reached"],
     handler: async ({ principal, body }) => {
       const made = await core.rewards.create(principal.userId, { ...rewardDefaults, ...body });
       if (!made.ok) {

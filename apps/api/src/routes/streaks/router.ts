@@ -1,6 +1,15 @@
 // Progress per habit and day, and streaks.
-import { addDays, countsAsDone, daysBetween, defaultRangeDays, type Habit, isLocalDate, nameKey } from "@habits/core";
-import { pageQueryShape, pageSchema, paginate } from "../../http/paging.js";
+import {
+  addDays,
+  countsAsDone,
+  daysBetween,
+  defaultRangeDays,
+  type Habit,
+  isLocalDate,
+  localDateAt,
+  nameKey,
+} from "@habits/core";
+import { pageEnvelopeFields, pageQueryShape, pageSchema, paginate } from "../../http/paging.js";
 import { type ApiRoutes, failed, ok, problemReply } from "../../http/route.js";
 import { z } from "../../openapi/zod.js";
 import { dateRangeQueryShape, localDateSchema } from "../completions/schemas.js";
@@ -10,6 +19,12 @@ const tags = ["Progress"];
 
 /** The longest range /progress answers, in days. */
 const progressLimitDays = 366;
+
+/**
+ * The most habit-days one page of /progress holds (pageSize × days in the range): the answer is
+ * bounded by its page, never by how many habits the account has (20 habits over a year fit).
+ */
+const progressMaxCells = 10_000;
 
 const streakSchema = z
   .strictObject({
@@ -26,6 +41,7 @@ const progressSchema = z
   .strictObject({
     from: localDateSchema,
     to: localDateSchema,
+    ...pageEnvelopeFields,
     habits: z.array(
       z.strictObject({
         habitId: z.string(),
@@ -47,6 +63,7 @@ const progressSchema = z
 const progressQuery = z
   .strictObject({
     ...dateRangeQueryShape,
+    ...pageQueryShape,
     habit: z.string().min(1).max(200).optional().openapi({ description: "Only the habit of this name" }),
   })
   .superRefine((query, context) => {
@@ -60,7 +77,7 @@ const progressQuery = z
 
 const habitIdParams = z.strictObject({ habitId: z.string().min(1).max(64) });
 
-export function registerStreakRoutes(routes: ApiRoutes, { core }: RouteDependencies): void {
+export function registerStreakRoutes(routes: ApiRoutes, { core, clock }: RouteDependencies): void {
   const accountGone = () => problemReply("session_revoked", "The account no longer exists.");
 
   routes.add({
@@ -70,49 +87,59 @@ export function registerStreakRoutes(routes: ApiRoutes, { core }: RouteDependenc
     tags,
     summary: "Progress per habit and day",
     description:
-      `Each active habit (or the one named by \`habit\`, archived or not) and each day of \`from\`–\`to\` ` +
-      `(default: the ${defaultRangeDays} days up to the user's today; at most ${progressLimitDays} days). An ` +
-      "unknown habit name is 404.",
+      `A page of the active habits (or the one named by \`habit\`, archived or not), oldest first, each with ` +
+      `each day of \`from\`–\`to\` (default: the ${defaultRangeDays} days up to the user's today; at most ` +
+      `${progressLimitDays} days). A page holds at most ${progressMaxCells} habit-days (\`pageSize\` × days; ` +
+      "more is 400). An unknown habit name is 404.",
     auth: true,
     request: { query: progressQuery },
-    responses: { 200: { description: "Days per habit", body: progressSchema } },
+    responses: { 200: { description: "Days per habit, a page of habits", body: progressSchema } },
     errors: ["not_found"],
     handler: async ({ principal, query }) => {
-      const due = await core.completions.dueToday(principal.userId);
-      if (!due) return accountGone();
+      const user = await core.users.get(principal.userId);
+      if (!user) return accountGone();
+      const today = localDateAt(clock.now(), user.timezone);
       const to =
-        query.to ??
-        (query.from ? minOf(addDays(query.from, defaultRangeDays - 1), maxOf(due.today, query.from)) : due.today);
+        query.to ?? (query.from ? minOf(addDays(query.from, defaultRangeDays - 1), maxOf(today, query.from)) : today);
       const from = query.from ?? addDays(to, -(defaultRangeDays - 1));
       if (daysBetween(from, to) >= progressLimitDays || from > to) {
         return failed({ reason: "invalid", errors: [{ field: "from", code: "too_small", limit: from }] });
       }
-      let habits: Habit[] = due.habits;
+      const dayCount = daysBetween(from, to) + 1;
+      if (query.pageSize * dayCount > progressMaxCells) {
+        return failed({
+          reason: "invalid",
+          errors: [{ field: "pageSize", code: "too_large", limit: Math.floor(progressMaxCells / dayCount) }],
+        });
+      }
+      let habits: Habit[];
       if (query.habit !== undefined) {
         const key = nameKey(query.habit);
         habits = (await core.habits.list(principal.userId, "all")).filter((habit) => nameKey(habit.name) === key);
         if (habits.length === 0) return failed({ reason: "not_found" });
+      } else {
+        habits = await core.habits.list(principal.userId, "active");
       }
-      const logs = await core.completions.listForUser(principal.userId, { from, to });
+      const { items: pageHabits, ...envelope } = paginate(habits, query);
       const dates: string[] = [];
       for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
-      return ok({
-        from,
-        to,
-        habits: habits.map((habit) => {
-          const mine = new Map(logs.filter((log) => log.habitId === habit.id).map((log) => [log.date, log]));
-          const days = dates.map((date) => {
-            const log = mine.get(date);
-            return {
-              date,
-              logged: log !== undefined,
-              done: log ? countsAsDone(habit, log.value) : false,
-              value: log?.value ?? null,
-            };
-          });
-          return { habitId: habit.id, name: habit.name, completedDays: days.filter((day) => day.done).length, days };
-        }),
-      });
+      const rows = [];
+      // Only the page's habits' logs are read: the work follows the page, not the account.
+      for (const habit of pageHabits) {
+        const logs = (await core.completions.list(principal.userId, habit.id, { from, to })) ?? [];
+        const byDate = new Map(logs.map((log) => [log.date, log]));
+        const days = dates.map((date) => {
+          const log = byDate.get(date);
+          return {
+            date,
+            logged: log !== undefined,
+            done: log ? countsAsDone(habit, log.value) : false,
+            value: log?.value ?? null,
+          };
+        });
+        rows.push({ habitId: habit.id, name: habit.name, completedDays: days.filter((day) => day.done).length, days });
+      }
+      return ok({ from, to, ...envelope, habits: rows });
     },
   });
 

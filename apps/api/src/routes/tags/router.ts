@@ -37,7 +37,7 @@ export function registerTagRoutes(routes: ApiRoutes, { core }: RouteDependencies
     idempotent: true,
     request: { body: tagInputSchema },
     responses: { 201: { description: "The tag", body: tagSchema, headers: { Location: "The tag" } } },
-    errors: ["name_taken"],
+    errors: ["name_taken", "limit_reached"],
     handler: async ({ principal, body }) => {
       const made = await core.tags.create(principal.userId, { name: body.name, color: body.color ?? null });
       if (!made.ok) return failed(made);

@@ -9,7 +9,8 @@ import {
   type TelegramLoginProfile,
   telegramAuthMaxAgeSeconds,
 } from "../../auth/telegram-login.js";
-import { limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
+import { createLoginThrottle, throttledReply } from "../../http/login-throttle.js";
+import { addressOf, limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
 import { type ApiRoutes, failed, ok, problemReply } from "../../http/route.js";
 import { sessionSchema } from "../auth/schemas.js";
 import type { RouteDependencies } from "../dependencies.js";
@@ -36,6 +37,9 @@ function telegramAccountOf(request: Request): string | undefined {
   return undefined;
 }
 
+/** Stands for an unknown account in a code check: no account has an empty id. */
+const noAccountId = "";
+
 const unavailable = () =>
   problemReply("telegram_unavailable", "Telegram logins are not available: this server runs without a bot.");
 
@@ -49,8 +53,18 @@ const refusal = (check: Exclude<TelegramCheck<unknown>, { ok: true }>) =>
 
 export function registerTelegramAuthRoutes(
   routes: ApiRoutes,
-  { core, tokens, rateLimits, telegram, clock }: RouteDependencies,
+  { core, tokens, rateLimits, telegram, clock, background, attempts }: RouteDependencies,
 ): void {
+  const throttle = createLoginThrottle({
+    name: "telegram-code",
+    rules: {
+      perAccountAddress: rateLimits.telegramVerifyFailuresPerAccountAddress,
+      perAccount: rateLimits.telegramVerifyFailuresPerAccount,
+    },
+    clock,
+    log: attempts,
+  });
+
   async function sessionFor(user: User) {
     const session = await core.sessions.start(user.id);
     // The account was found or made a moment ago: losing it now is a bug, answered as a 500.
@@ -85,19 +99,21 @@ export function registerTelegramAuthRoutes(
     request: { body: telegramCodeRequestSchema },
     responses: { 202: { description: "Sent, if there is such an account", body: telegramCodeAcceptedSchema } },
     errors: ["telegram_unavailable"],
-    handler: async ({ body, request }) => {
+    handler: async ({ body, request, response }) => {
       if (!telegram) return unavailable();
-      const user = await findAccount(body);
-      if (user?.telegram) {
+      // Answered before the account is even looked up: looking it up, issuing a code and handing it
+      // to Telegram happen after the 202 is written, so its timing cannot tell a known account from
+      // an unknown one (issue 9). A failure there is logged, never thrown.
+      background.afterAnswer(request, response, "login code request", async () => {
+        const user = await findAccount(body);
+        if (!user?.telegram) return;
         const issued = await core.access.issueLoginCode(user.id);
-        if (issued.ok) {
-          const chatId = user.telegram.id;
-          // Not awaited: waiting for Telegram would make a known account answer slower than an unknown one.
-          telegram.sendLoginCode(chatId, issued.value.code, user.language).catch((error: unknown) => {
-            request.log.warn({ err: error, userId: user.id }, "login code not sent");
-          });
-        }
-      }
+        if (!issued.ok) return;
+        const chatId = user.telegram.id;
+        await telegram.sendLoginCode(chatId, issued.value.code, user.language).catch((error: unknown) => {
+          request.log.warn({ err: error, userId: user.id }, "login code not sent");
+        });
+      });
       return {
         status: 202 as const,
         body: {
@@ -117,19 +133,28 @@ export function registerTelegramAuthRoutes(
     description:
       `A wrong code costs one of its ${accessLimits.loginCodeMaxTries} tries; then it is locked (\`code_locked\`) ` +
       "even for the right digits. An unknown account answers like one without a live code (`code_expired`). " +
-      "Limited per address, and by failures per Telegram account.",
+      "Limited per address, and by failures per account and address and per account, as logins are: the " +
+      "Telegram id and username of one account count as one.",
     auth: false,
-    limits: [
-      limitPerIp(rateLimits.telegramVerifyPerIp),
-      limitPerAccount(rateLimits.telegramVerifyFailuresPerAccount, telegramAccountOf, { countFailuresOnly: true }),
-    ],
+    limits: [limitPerIp(rateLimits.telegramVerifyPerIp)],
     request: { body: telegramVerifySchema },
     responses: { 200: { description: "A new session", body: sessionSchema } },
-    errors: ["code_invalid", "code_expired", "code_locked"],
-    handler: async ({ body }) => {
+    errors: ["code_invalid", "code_expired", "code_locked", "rate_limited"],
+    handler: async ({ body, request }) => {
       const user = await findAccount(body);
-      if (!user) return failed({ reason: "code_expired" });
-      const verified = await core.access.verifyLoginCode(user.id, body.code);
+      // One account counts once, by its id or its username; an unknown one by the id or name given.
+      const account = user ? `user:${user.id}` : telegramAccountOf(request);
+      const checked = await throttle.attempt(
+        account ?? "telegram:none",
+        addressOf(request),
+        // An unknown account goes through the same check, for an id no account has: it finds no live
+        // code (`code_expired`) after the same work as a known account without one, so neither the
+        // answer nor its timing tells them apart.
+        () => core.access.verifyLoginCode(user?.id ?? noAccountId, body.code),
+        (verified) => verified.ok,
+      );
+      if (!checked.ok) return throttledReply(checked);
+      const verified = checked.value;
       if (!verified.ok) return failed(verified);
       return ok(await sessionFor(verified.value));
     },

@@ -152,7 +152,7 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     responses: {
       201: { description: "The key, once", body: createdApiKeySchema, headers: { Location: "The key's entry" } },
     },
-    errors: ["too_many_keys"],
+    errors: ["limit_reached"],
     handler: async ({ principal, body }) => {
       const made = await core.access.createApiKey(principal.userId, body.name);
       if (!made.ok) return made.reason === "not_found" ? accountGone() : failed(made);

@@ -1,7 +1,10 @@
-import { type ApiKeyInfo, languages, summaryModes, type User } from "@habits/core";
+import { type ApiKeyInfo, languages, passwordLimits, summaryModes, type User } from "@habits/core";
 import { pageSchema } from "../../http/paging.js";
 import { iso, isoOrNull, timestampSchema } from "../../openapi/common.js";
 import { z } from "../../openapi/zod.js";
+
+/** bcrypt reads 72 bytes: a longer password is refused rather than cut (docs/domain.md). */
+export const passwordDescription = `At least ${passwordLimits.min} characters and at most ${passwordLimits.maxBytes} bytes (UTF-8)`;
 
 const localTime = z.string().openapi({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$", example: "22:00" });
 
@@ -86,7 +89,7 @@ export const profilePatchSchema = z
 export const passwordChangeSchema = z
   .strictObject({
     currentPassword: z.string().optional().openapi({ description: "Required when the account has a password" }),
-    newPassword: z.string().openapi({ description: "8–128 characters" }),
+    newPassword: z.string().openapi({ description: passwordDescription }),
   })
   .openapi("PasswordChange");
 
