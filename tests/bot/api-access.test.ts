@@ -82,7 +82,7 @@ describe(`API access on ${dialect}`, () => {
     expect(ben.lastMessage()?.text).toBe(
       text("api-key-made", { name: "&lt;b&gt;My&lt;/b&gt; script", key: key ?? "" }),
     );
-    expect((await kit.core.access.authenticateApiKey(key ?? ""))?.id).toBe(account.id);
+    expect((await kit.core.access.authenticateApiKey(key ?? ""))?.user.id).toBe(account.id);
 
     await openAccess(ben);
     const [listed] = await kit.core.access.listApiKeys(account.id);
@@ -136,6 +136,6 @@ describe(`API access on ${dialect}`, () => {
       await eve.tap({ data: `api|${action}|${made.value.apiKey.id}` });
       expect(eve.callbackAnswers().at(-1)).toBe(text("error-stale-button"));
     }
-    expect((await kit.core.access.authenticateApiKey(made.value.key))?.id).toBe(ownerAccount.id);
+    expect((await kit.core.access.authenticateApiKey(made.value.key))?.user.id).toBe(ownerAccount.id);
   });
 });

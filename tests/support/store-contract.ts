@@ -1307,6 +1307,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         name: overrides.name ?? unique("Key"),
         prefix: "hab_abcdefgh",
         keyHash: unique("key-hash"),
+        scopes: ["read" as const],
         createdAt: overrides.createdAt ?? t0,
       });
 
@@ -1382,6 +1383,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           id: expect.any(String),
           name: "Laptop",
           prefix: "hab_abcdefgh",
+          scopes: ["read"],
           createdAt: t0,
           lastUsedAt: null,
         });

@@ -14,6 +14,7 @@ import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { requestIdFor } from "./http/request-id.js";
+import { createProveIdentity } from "./http/credentials.js";
 import { createApiRoutes } from "./http/route.js";
 import { createDocsRouter } from "./openapi/docs-router.js";
 import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
@@ -95,6 +96,7 @@ export function createApp(deps: ApiDependencies): Express {
     registry,
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
+    proveIdentity: createProveIdentity(deps.core),
     ...(deps.database.client && {
       idempotency: { records: idempotencyRecordsOver(deps.database.client), now: () => clock.now() },
     }),

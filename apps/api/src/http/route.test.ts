@@ -12,7 +12,8 @@ function table() {
     router: Router(),
     registry,
     basePath: "/api/v1",
-    authenticate: async () => ({ userId: "u", sessionId: "s", via: "bearer" }),
+    proveIdentity: async () => undefined,
+    authenticate: async () => ({ userId: "u", sessionId: "s", via: "bearer", credential: { kind: "session", login: null } }),
   });
   const responsesOf = (path: string, method: string) => {
     const item = generateOpenApiDocument(registry).paths?.[path] as Record<string, { responses: object }> | undefined;
@@ -48,6 +49,7 @@ describe("the document a route gets by itself", () => {
       tags: ["Test"],
       summary: "Make a thing",
       auth: true,
+      access: "write",
       request: { body: thing, params: z.strictObject({ id: z.string() }) },
       responses: { 204: { description: "Made" } },
       errors: ["name_taken", "not_found"],

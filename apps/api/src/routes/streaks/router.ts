@@ -74,6 +74,7 @@ export function registerStreakRoutes(routes: ApiRoutes, { core }: RouteDependenc
       `(default: the ${defaultRangeDays} days up to the user's today; at most ${progressLimitDays} days). An ` +
       "unknown habit name is 404.",
     auth: true,
+    access: "read",
     request: { query: progressQuery },
     responses: { 200: { description: "Days per habit", body: progressSchema } },
     errors: ["not_found"],
@@ -123,6 +124,7 @@ export function registerStreakRoutes(routes: ApiRoutes, { core }: RouteDependenc
     tags,
     summary: "Every active habit's streak",
     auth: true,
+    access: "read",
     request: { query: z.strictObject(pageQueryShape) },
     responses: { 200: { description: "A page of streaks", body: streakPageSchema } },
     handler: async ({ principal, query }) => {
@@ -144,6 +146,7 @@ export function registerStreakRoutes(routes: ApiRoutes, { core }: RouteDependenc
     tags,
     summary: "A habit's streak",
     auth: true,
+    access: "read",
     request: { params: habitIdParams },
     responses: { 200: { description: "The current and longest streak", body: streakSchema } },
     errors: ["not_found"],
