@@ -85,7 +85,10 @@ type CredentialKind = "stale session" | "fresh login" | "API key read" | "API ke
 const credentialKinds: CredentialKind[] = ["stale session", "fresh login", "API key read", "API key write"];
 
 /** What the model says: allowed, or the 403 problem code. */
-function expectation(need: Need, credential: CredentialKind): "allowed" | "insufficient_scope" | "reauthentication_required" {
+function expectation(
+  need: Need,
+  credential: CredentialKind,
+): "allowed" | "insufficient_scope" | "reauthentication_required" {
   switch (credential) {
     case "fresh login":
       return "allowed";

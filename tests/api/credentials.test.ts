@@ -99,7 +99,11 @@ describe("making keys with scopes", () => {
     const both = await api.post(`${me}/api-keys`, { name: "Both", currentPassword: password }, as);
     expect(both.status).toBe(201);
     expect(both.body.scopes).toEqual(["read", "write"]);
-    const reader = await api.post(`${me}/api-keys`, { name: "Reader", scopes: ["read"], currentPassword: password }, as);
+    const reader = await api.post(
+      `${me}/api-keys`,
+      { name: "Reader", scopes: ["read"], currentPassword: password },
+      as,
+    );
     expect(reader.body.scopes).toEqual(["read"]);
     for (const scopes of [[], ["admin"], ["read", "read"]]) {
       const refused = await api.post(`${me}/api-keys`, { name: "Bad", scopes, currentPassword: password }, as);
@@ -122,7 +126,11 @@ describe("a password account proves itself with its password", () => {
     const missing = await api.post(`${me}/api-keys`, { name: "Key" }, as);
     expectProblem(missing, 403, "reauthentication_required");
     expect(missing.body.detail).toContain("currentPassword");
-    expectProblem(await api.patch(me, { email: "new@example.com", currentPassword: "nope nope" }, as), 422, "wrong_password");
+    expectProblem(
+      await api.patch(me, { email: "new@example.com", currentPassword: "nope nope" }, as),
+      422,
+      "wrong_password",
+    );
     const deleting = await api.delete(me, { ...as, json: {} });
     expectProblem(deleting, 403, "reauthentication_required");
     expect(deleting.body.detail).toContain("`password`");
@@ -147,7 +155,8 @@ describe("revokeApiKeys", () => {
     const again = await loginWithTelegramCode(running, telegramId);
     const revoked = await api.post("/api/v1/auth/logout-all", { revokeApiKeys: true }, { token: again.accessToken });
     expect(revoked.status).toBe(204);
-    for (const key of [first.key, second.key]) expectProblem(await api.get(me, { apiKey: key }), 401, "invalid_api_key");
+    for (const key of [first.key, second.key])
+      expectProblem(await api.get(me, { apiKey: key }), 401, "invalid_api_key");
     expect(await running.core.access.listApiKeys(userId)).toEqual([]);
   });
 
@@ -251,7 +260,11 @@ describe("the verification code, sent by the bot", () => {
     await api.post(`${me}/verification-code`, undefined, as);
     const second = codeIn(person);
     const wrong = second === "000000" ? "111111" : "000000";
-    expectProblem(await api.put(`${me}/password`, { newPassword: "my first password", code: wrong }, as), 401, "code_invalid");
+    expectProblem(
+      await api.put(`${me}/password`, { newPassword: "my first password", code: wrong }, as),
+      401,
+      "code_invalid",
+    );
     expect((await core.users.get(user.id))?.hasPassword).toBe(false);
     expect((await api.put(`${me}/password`, { newPassword: "my first password", code: second }, as)).status).toBe(204);
     expect((await core.users.get(user.id))?.hasPassword).toBe(true);
@@ -261,7 +274,9 @@ describe("the verification code, sent by the bot", () => {
     const refused = await api.patch(me, { username: "kit_person", code: codeIn(person) }, as);
     expectProblem(refused, 403, "reauthentication_required");
     expect(refused.body.detail).toContain("currentPassword");
-    expect((await api.patch(me, { username: "kit_person", currentPassword: "my first password" }, as)).status).toBe(200);
+    expect((await api.patch(me, { username: "kit_person", currentPassword: "my first password" }, as)).status).toBe(
+      200,
+    );
   });
 
   it("an account without Telegram is told to use its password (409 telegram_not_linked)", async () => {

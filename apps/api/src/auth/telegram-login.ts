@@ -99,7 +99,9 @@ export function checkWebAppInitData(
   if (!Number.isSafeInteger(authDate)) return { ok: false, reason: "malformed" };
   if (freshness(authDate, now.getTime()) === "stale") return { ok: false, reason: "stale" };
   const user = parseUser(value("user"));
-  return user ? { ok: true, value: { ...user, signedAt: new Date(authDate * 1000) } } : { ok: false, reason: "malformed" };
+  return user
+    ? { ok: true, value: { ...user, signedAt: new Date(authDate * 1000) } }
+    : { ok: false, reason: "malformed" };
 }
 
 function parseUser(json: string | undefined): Omit<TelegramLoginProfile, "signedAt"> | undefined {

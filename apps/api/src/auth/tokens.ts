@@ -43,7 +43,10 @@ export function createTokens(options: { secret: string; clock: Clock }): Tokens 
 
   function signAccessToken(claims: AccessClaims): string {
     // `iat` from the injected clock; jsonwebtoken counts `exp` from it.
-    const login = claims.login && { amr: [claims.login.method], auth_time: Math.floor(claims.login.at.getTime() / 1000) };
+    const login = claims.login && {
+      amr: [claims.login.method],
+      auth_time: Math.floor(claims.login.at.getTime() / 1000),
+    };
     return jwt.sign({ sid: claims.sessionId, typ: "access", iat: nowInSeconds(), ...login }, key, {
       algorithm,
       expiresIn: accessTokenLifetimeSeconds,

@@ -171,7 +171,12 @@ describe("an idempotent route", () => {
     registry,
     basePath: "/api/v1",
     proveIdentity: async () => undefined,
-    authenticate: async () => ({ userId: "u", sessionId: "s", via: "bearer", credential: { kind: "session", login: null } }),
+    authenticate: async () => ({
+      userId: "u",
+      sessionId: "s",
+      via: "bearer",
+      credential: { kind: "session", login: null },
+    }),
   });
   const thing = z.strictObject({ name: z.string() });
 

@@ -13,7 +13,12 @@ function table() {
     registry,
     basePath: "/api/v1",
     proveIdentity: async () => undefined,
-    authenticate: async () => ({ userId: "u", sessionId: "s", via: "bearer", credential: { kind: "session", login: null } }),
+    authenticate: async () => ({
+      userId: "u",
+      sessionId: "s",
+      via: "bearer",
+      credential: { kind: "session", login: null },
+    }),
   });
   const responsesOf = (path: string, method: string) => {
     const item = generateOpenApiDocument(registry).paths?.[path] as Record<string, { responses: object }> | undefined;
@@ -40,7 +45,7 @@ describe("the document a route gets by itself", () => {
     expect(responsesOf("/api/v1/thing", "get")).toEqual(["200", "500"]);
   });
 
-  it("an authenticated POST with a body: 400, 401, 413, 415, its own codes and a 500", () => {
+  it("an authenticated POST with a body: 400, 401, 403 (scope), 413, 415, its own codes and a 500", () => {
     const { routes, responsesOf } = table();
     routes.add({
       operationId: "makeThing",
@@ -59,6 +64,7 @@ describe("the document a route gets by itself", () => {
       "204",
       "400",
       "401",
+      "403",
       "404",
       "409",
       "413",

@@ -42,7 +42,7 @@ describe("starting a session", () => {
 });
 
 describe("refreshing", () => {
-  it("rotates: the presented token is marked rotated and a new one of the same family lives 7 more days", async () => {
+  it("rotates: the presented token is marked rotated and a new one of the same family lives 7 more days; the login stays", async () => {
     const { core, clock, store, user } = await createCoreFixture({ now: start });
     const session = unwrap(await core.sessions.start(user.id, login));
     clock.set(at(3).toISOString());
@@ -52,6 +52,8 @@ describe("refreshing", () => {
       familyId: session.familyId,
       refreshToken: expect.stringMatching(/^hrt_/),
       expiresAt: at(10),
+      // A refresh is not a login: the family's login time and method come back unchanged.
+      login,
     });
     expect(refreshed.refreshToken).not.toBe(session.refreshToken);
     expect((await store.sessions.findTokenByHash(`h:${session.refreshToken}`))?.rotatedAt).toEqual(at(3));

@@ -62,7 +62,9 @@ export function createSessionService(deps: CoreDependencies & { secrets: SecretS
      * already can only be presented again by someone who copied it: the whole family is revoked.
      * The family's login comes back as it was: a refresh is not a new login.
      */
-    async refresh(refreshToken: string): Promise<
+    async refresh(
+      refreshToken: string,
+    ): Promise<
       Result<
         { userId: string; familyId: string; refreshToken: string; expiresAt: Date; login: SessionLogin | null },
         RefreshFailure

@@ -47,9 +47,6 @@ export const sessionSchema = z.strictObject({ ...tokensShape, user: userSchema }
 
 export const logoutAllSchema = z
   .strictObject({
-    revokeApiKeys: z
-      .boolean()
-      .optional()
-      .openapi({ description: "Revoke every API key too (`false` unless said)" }),
+    revokeApiKeys: z.boolean().optional().openapi({ description: "Revoke every API key too (`false` unless said)" }),
   })
   .openapi("LogoutAll");

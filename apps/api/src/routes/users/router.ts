@@ -12,12 +12,12 @@ import {
   apiKeyPageSchema,
   apiKeySchema,
   createdApiKeySchema,
-  verificationCodeSentSchema,
   passwordChangeSchema,
   presentApiKey,
   presentUser,
   profilePatchSchema,
   userSchema,
+  verificationCodeSentSchema,
 } from "./schemas.js";
 
 const tags = ["Users"];
@@ -26,7 +26,8 @@ const tags = ["Users"];
 const accountGone = () => problemReply("session_revoked", "The account no longer exists.");
 
 /** A patch that changes username or email changes how the person logs in: an account change. */
-const changesCredentials = (body: { username?: string | null | undefined; email?: string | null | undefined }) => profileChangeAccess(body) === "account";
+const changesCredentials = (body: { username?: string | null | undefined; email?: string | null | undefined }) =>
+  profileChangeAccess(body) === "account";
 
 export function registerUserRoutes(routes: ApiRoutes, { core, telegram, clock }: RouteDependencies): void {
   routes.add({
@@ -229,7 +230,9 @@ export function registerUserRoutes(routes: ApiRoutes, { core, telegram, clock }:
         if (issued.reason === "not_found") return accountGone();
         return {
           ...failed(issued),
-          headers: { "Retry-After": String(Math.max(1, Math.ceil((issued.retryAt.getTime() - clock.now().getTime()) / 1000))) },
+          headers: {
+            "Retry-After": String(Math.max(1, Math.ceil((issued.retryAt.getTime() - clock.now().getTime()) / 1000))),
+          },
         };
       }
       try {

@@ -104,10 +104,7 @@ export const passwordChangeSchema = z
     currentPassword,
     code: verificationCode,
     newPassword: z.string().openapi({ description: "8–128 characters" }),
-    revokeApiKeys: z
-      .boolean()
-      .optional()
-      .openapi({ description: "Revoke every API key too (`false` unless said)" }),
+    revokeApiKeys: z.boolean().optional().openapi({ description: "Revoke every API key too (`false` unless said)" }),
   })
   .openapi("PasswordChange");
 
