@@ -15,7 +15,6 @@ import {
   apiKeyFor,
   loginWithTelegramCode,
   minuteMs,
-  staleTelegramSession,
   telegramOnlyAccount,
 } from "./support/telegram-accounts.js";
 

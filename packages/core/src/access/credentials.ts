@@ -2,12 +2,12 @@
 // its owner may; an API key only what its scopes allow, and never manage credentials or the
 // account. Account and credential changes also need a recent proof of identity.
 import { fail, ok, type Result } from "../shared/result.js";
-import type { ProfileInput } from "../users/user-service.js";
 
 /** What an API key may be allowed: reading the person's data, and writing it. */
 export const apiKeyScopes = ["read", "write"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
-export const defaultApiKeyScopes: readonly ApiKeyScope[] = apiKeyScopes;
+/** What a key may do when its maker does not say: both. */
+export const defaultApiKeyScopes: readonly ApiKeyScope[] = ["read", "write"];
 
 /**
  * What an operation needs of its caller: `read` and `write` the person's habits, completions,
@@ -49,7 +49,7 @@ export function credentialAllows(credential: Credential, access: Access): Result
  * What a profile change needs: username and email are how the person logs in (credentials), the
  * rest are settings an API key with `write` may change.
  */
-export function profileChangeAccess(input: Pick<ProfileInput, "username" | "email">): Access {
+export function profileChangeAccess(input: { username?: unknown; email?: unknown }): Access {
   return input.username !== undefined || input.email !== undefined ? "account" : "write";
 }
 
