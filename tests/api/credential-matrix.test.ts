@@ -167,6 +167,23 @@ describe("the credential matrix", () => {
     }
   });
 
+  it("the document says it: each secured operation's 403 codes and a Credentials sentence", () => {
+    for (const [path, item] of Object.entries(running.contract.document.paths)) {
+      for (const method of ["get", "post", "put", "patch", "delete"] as const) {
+        const operation = item[method] as
+          | { security?: unknown[]; description?: string; responses: Record<string, unknown> }
+          | undefined;
+        const need = table[`${method.toUpperCase()} ${path}`];
+        if (!operation || !path.startsWith("/api/v1/") || need === "public") continue;
+        const forbidden = JSON.stringify(operation.responses["403"] ?? null);
+        expect(forbidden, `${method} ${path}`).toContain("insufficient_scope");
+        expect(forbidden.includes("reauthentication_required"), `${method} ${path}`).toBe(need === "proof");
+        expect(operation.description, `${method} ${path}`).toContain("**Credentials:**");
+        if (need === "account" || need === "proof") expect(operation.description).toContain("login session only");
+      }
+    }
+  });
+
   it("every secured operation × every credential is allowed or refused as the table says", async () => {
     const secured = operations().filter((operation) => operation.secured);
     const seen = new Map<string, number>();

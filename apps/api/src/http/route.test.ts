@@ -123,6 +123,22 @@ function undeclaredAnswersDoNotCompile() {
     // @ts-expect-error a public route does not answer with authentication problems
     handler: async () => problemReply("token_expired", "expired"),
   });
+  // @ts-expect-error a route with auth must declare the access it needs (docs/api.md, Credentials)
+  routes.add({
+    ...base,
+    auth: true,
+    operationId: "authWithoutAccess",
+    responses: { 204: { description: "None" } },
+    handler: async () => noContent(),
+  });
+  routes.add({
+    ...base,
+    operationId: "accessWithoutAuth",
+    // @ts-expect-error a public route has no access to declare
+    access: "read",
+    responses: { 204: { description: "None" } },
+    handler: async () => noContent(),
+  });
 }
 
 it("the compile-time checks above exist", () => {
