@@ -225,6 +225,8 @@ export function createApiRoutes(options: {
     add(spec) {
       if (operationIds.has(spec.operationId)) throw new Error(`operationId ${spec.operationId} is used twice`);
       operationIds.add(spec.operationId);
+      // The type says so already; a route built around it (a cast) must not be open to every key.
+      if (spec.auth && !spec.access) throw new Error(`${spec.operationId} has auth but declares no access`);
       const pattern = basePath + spec.path;
       hypermedia.routeAdded(spec.method, spec.path);
       // The answers that can carry links: 200 and 201 whose schema holds a resource or a page.
@@ -240,7 +242,7 @@ export function createApiRoutes(options: {
       const handle: RequestHandler = async (request, response) => {
         const principal = spec.auth ? await authenticate(request) : null;
         // Who may call it: what the route needs of every request before its input is read.
-        if (principal && spec.access) requireAccess(principal.credential, leastAccess(spec.access));
+        if (principal) requireAccess(principal.credential, leastAccess(spec.access ?? "account"));
         const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request) : undefined;
         const bodySchema = spec.request?.body;
         if (bodySchema && request.body !== undefined && !request.is([...contentTypes])) {
