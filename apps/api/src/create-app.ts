@@ -48,6 +48,8 @@ export interface ApiDependencies {
    * count by, is then read from X-Forwarded-For that many hops back. None by default.
    */
   trustProxy?: number;
+  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`; open otherwise. */
+  metrics?: { token?: string | undefined };
   /** Limits of the login and registration endpoints; the defaults unless a test lowers them. */
   rateLimits?: Partial<RateLimits>;
   /** POST routes owned by another part of the process (the bot's Telegram webhook). */
@@ -84,7 +86,14 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(corsFor(deps.cors.origins));
 
   const registry = createApiRegistry();
-  app.use(createOperationsRouter({ registry, readiness: deps.database, metrics: metrics.handler }));
+  app.use(
+    createOperationsRouter({
+      registry,
+      readiness: deps.database,
+      metrics: metrics.handler,
+      metricsToken: deps.metrics?.token,
+    }),
+  );
   for (const webhook of deps.webhooks ?? [])
     app.post(webhook.path, labelRoute(webhook.path), express.json(), webhook.handler);
 

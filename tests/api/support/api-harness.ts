@@ -6,7 +6,7 @@ import { type ApiDependencies, createApp, listen } from "@habits/api";
 import type { Core } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
-import { coreOver, type MovableClock, movableClock } from "../../support/core-on-database.js";
+import { coreOver, type MovableClock, movableClock, testServerSecret } from "../../support/core-on-database.js";
 import { openMigratedTestDatabase } from "../../support/test-database.js";
 import { type ApiClient, createApiClient, type Json } from "./api-client.js";
 import { type Contract, createContract, type OpenApiDocument } from "./openapi-contract.js";
@@ -32,7 +32,7 @@ interface SentLoginCode {
   language: string;
 }
 
-export const jwtSecret = "a-test-secret-that-is-at-least-32-characters-long";
+export const jwtSecret = testServerSecret;
 
 export interface RunningApi {
   api: ApiClient;
