@@ -278,6 +278,36 @@ describe("the verification code, sent by the bot", () => {
     );
   });
 
+  it("a refused send is 503 telegram_unavailable, and no log line carries the code", async () => {
+    let sentCode = "";
+    const failing = await startApi({
+      now: "2026-03-10T12:00:00Z",
+      telegram: {
+        botToken: fakeBotToken,
+        async sendLoginCode(_chatId, code) {
+          sentCode = code;
+          // As grammY's GrammyError does: the Bot API call's parameters, the message text with the code, ride along.
+          throw Object.assign(new Error("Forbidden: bot was blocked by the user"), {
+            payload: { chat_id: 1, text: `Your code: ${code}` },
+          });
+        },
+      },
+    });
+    try {
+      const { telegramId, userId } = await telegramOnlyAccount(failing);
+      const issued = await failing.core.access.issueLoginCode(userId);
+      if (!issued.ok) throw new Error("no code");
+      const loggedIn = await failing.api.post("/api/v1/auth/telegram/verify", { telegramId, code: issued.value.code });
+      const answer = await failing.api.post(`${me}/verification-code`, undefined, { token: loggedIn.body.accessToken });
+      expectProblem(answer, 503, "telegram_unavailable");
+      expect(sentCode).toMatch(/^\d{6}$/);
+      expect(failing.logs.some((line) => line.msg === "verification code not sent")).toBe(true);
+      expect(JSON.stringify(failing.logs)).not.toContain(sentCode);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it("an account without Telegram is told to use its password (409 telegram_not_linked)", async () => {
     const { accessToken } = await registerAccount(withBot.api);
     expectProblem(

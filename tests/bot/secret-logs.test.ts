@@ -178,7 +178,7 @@ describe(`secrets in the bot's failed messages stay out of the logs on ${dialect
     const { accessToken } = (await registered.json()) as { accessToken: string };
     const made = await post(
       "/users/me/api-keys",
-      { name: "Script" },
+      { name: "Script", currentPassword: password },
       { authorization: `Bearer ${accessToken}`, "idempotency-key": "make-key-1" },
     );
     expect(made.status).toBe(201);
