@@ -45,7 +45,9 @@ export const userSchema = z
         summary: z.strictObject({ mode: z.enum(summaryModes), time: localTime }),
       })
       .openapi("ReminderSettings"),
-    hasPassword: z.boolean().openapi({ description: "Whether deleting the account asks for the password" }),
+    hasPassword: z
+      .boolean()
+      .openapi({ description: "Whether account changes take the password as their proof (else `code`)" }),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })
