@@ -10,6 +10,7 @@ import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
 import { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
+import { createProveIdentity } from "./http/credentials.js";
 import { idempotencyRecordsOver } from "./http/idempotency.js";
 import { type AttemptLog, createMemoryAttemptLog } from "./http/login-throttle.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
@@ -111,6 +112,7 @@ export function createApp(deps: ApiDependencies): Express {
     registry,
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
+    proveIdentity: createProveIdentity(deps.core),
     ...(deps.database.client && {
       idempotency: { records: idempotencyRecordsOver(deps.database.client), now: () => clock.now() },
     }),
