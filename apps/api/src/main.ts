@@ -4,6 +4,7 @@ import { createDatabase, createPrismaStore, parseDatabaseUrl } from "@habits/db"
 import {
   createBcryptHasher,
   createLogger,
+  listen,
   nodeSecrets,
   onShutdownSignal,
   runMain,
@@ -13,7 +14,6 @@ import {
 } from "@habits/runtime";
 import { createApp } from "./create-app.js";
 import { apiConfigFrom, loadApiEnv } from "./env.js";
-import { listen } from "./listen.js";
 
 runMain(async () => {
   const env = loadApiEnv(process.env);
@@ -45,8 +45,12 @@ runMain(async () => {
   });
   const server = await listen(app, config);
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);
-  onShutdownSignal(logger, async () => {
-    await server.close();
-    await database.close();
-  });
+  onShutdownSignal(
+    logger,
+    async () => {
+      await server.close();
+      await database.close();
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
 });

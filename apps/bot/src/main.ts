@@ -1,6 +1,6 @@
 // `pnpm start:bot`: the Telegram bot alone (polling, or webhook on its own HTTP port).
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { ConfigError, createLogger, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
+import { ConfigError, createLogger, listen, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
 import express from "express";
 import { createCoreFor } from "./core-for-database.js";
 import { createBot } from "./create-bot.js";
@@ -28,20 +28,31 @@ runMain(async () => {
     client: database.client,
   });
 
+  const shutdown = { timeoutSeconds: env.SHUTDOWN_TIMEOUT };
+
   if (config.mode === "polling") {
     const polling = await startPolling(bot, logger);
-    onShutdownSignal(logger, async () => {
-      await polling.stop();
-      await database.close();
-    });
+    onShutdownSignal(
+      logger,
+      async () => {
+        await polling.stop();
+        await database.close();
+      },
+      shutdown,
+    );
     return;
   }
   const app = express();
   app.post(new URL(config.webhookUrl).pathname, express.json(), createWebhookHandler(bot, config.webhookSecret));
-  const server = app.listen(env.PORT, env.HOST);
+  // The same draining server as the API's: a webhook call in flight is answered before the exit.
+  const server = await listen(app, { port: env.PORT, host: env.HOST });
   await registerWebhook(bot, config, logger);
-  onShutdownSignal(logger, async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await database.close();
-  });
+  onShutdownSignal(
+    logger,
+    async () => {
+      await server.close();
+      await database.close();
+    },
+    shutdown,
+  );
 });

@@ -34,8 +34,12 @@ runMain(async () => {
       ? "worker ticking every minute, sending reminders and summaries"
       : "worker ticking every minute (no BOT_TOKEN: reminders are claimed, not sent)",
   );
-  onShutdownSignal(logger, async () => {
-    await tick.stop();
-    await database.close();
-  });
+  onShutdownSignal(
+    logger,
+    async () => {
+      await tick.stop();
+      await database.close();
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
 });

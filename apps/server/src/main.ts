@@ -4,5 +4,5 @@ import { startProduct } from "./start-server.js";
 
 runMain(async () => {
   const product = await startProduct(process.env, process.cwd());
-  onShutdownSignal(product.logger, product.stop);
+  onShutdownSignal(product.logger, product.stop, { timeoutSeconds: product.shutdownTimeoutSeconds });
 });

@@ -18,13 +18,17 @@ import { loadServerEnv } from "./env.js";
 export interface RunningProduct {
   logger: Logger;
   port: number;
+  /** SHUTDOWN_TIMEOUT: how long `stop` may take before the process gives up on it. */
+  shutdownTimeoutSeconds: number;
   stop(): Promise<void>;
 }
 
 /**
  * Everything in one process on one database: migrate, then the API, the bot when BOT_TOKEN is
- * set, and the minute tick. `stop` undoes it in reverse: stop taking work, finish what is in
- * flight, close the database.
+ * set, and the minute tick. `stop` undoes it: every part stops taking work at once (the HTTP
+ * server stops accepting, polling stops fetching, the tick stops scheduling), each finishes what
+ * it has in flight (requests and webhook updates, fetched updates, a running tick), and then the
+ * database closes.
  */
 export async function startProduct(
   env: Record<string, string | undefined>,
@@ -77,10 +81,10 @@ export async function startProduct(
   return {
     logger,
     port: server.port,
+    shutdownTimeoutSeconds: settings.SHUTDOWN_TIMEOUT,
     async stop() {
-      await polling?.stop();
-      await tick.stop();
-      await server.close();
+      // At once, not one after another: HTTP must stop accepting now, not after a tick's pass.
+      await Promise.all([server.close(), polling?.stop(), tick.stop()]);
       await database.close();
     },
   };
