@@ -1,0 +1,92 @@
+// `pnpm start` under load, stopped the way process managers stop it. Nothing sent before the signal
+// may be lost: no reset, no hang-up, every request answered whole; then the whole process group
+// exits 0 and nothing listens on the port any more.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { connectionRefused, startLoad } from "../support/http-load.js";
+import { isListening, listeningPort, type StartedCommand, startCommand } from "../support/start-command.js";
+import { createTestDatabase, dialect, type TestDatabase } from "../support/test-database.js";
+
+const scenarios: Array<{ manager: string; signal: NodeJS.Signals; to: "group" | "top process" }> = [
+  { manager: "systemd (KillMode=control-group)", signal: "SIGTERM", to: "group" },
+  { manager: "docker stop", signal: "SIGTERM", to: "top process" },
+  { manager: "Ctrl-C in a terminal", signal: "SIGINT", to: "group" },
+];
+
+async function register(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      username: "loader",
+      email: "loader@example.com",
+      password: "a long enough password",
+      confirmPassword: "a long enough password",
+    }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+describe(`pnpm start stopped under load (${dialect})`, () => {
+  let testDatabase: TestDatabase;
+  let command: StartedCommand | undefined;
+
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase();
+  });
+  afterEach(async () => {
+    command?.kill();
+    command = undefined;
+    await testDatabase.drop();
+  });
+
+  it.each(scenarios)("$manager: $signal to the $to loses no request", async ({ signal, to }) => {
+    command = await startCommand("start", { DATABASE_URL: testDatabase.url }, isListening);
+    const started = command;
+    const port = listeningPort(started);
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+
+    const load = startLoad({ port, token: await register(port), loops: 6 });
+    // In flight when the signal comes: bodies half sent on kept-alive connections.
+    const slowNames = ["slow 1", "slow 2", "slow 3"];
+    const slow = await Promise.all(slowNames.map((name) => load.slowRequest(name)));
+    await Promise.all(slow.map((request) => request.halfSent));
+    const idle = await load.idleConnection();
+    const idleClosed = new Promise<boolean>((resolve) => idle.once("close", (hadError) => resolve(hadError)));
+    await load.warmedUp(5);
+
+    load.signalSent();
+    process.kill(to === "group" ? -started.pid : started.pid, signal);
+    // The rest of each body arrives while the server drains.
+    await started.waitForLog((line) => line.msg === "shutting down");
+    for (const request of slow) request.finish();
+
+    const exit = await started.exited;
+    await load.stop();
+    const slowOutcomes = await Promise.all(slow.map((request) => request.outcome));
+
+    expect(exit, started.output()).toEqual({ code: 0, signal: null });
+    expect(started.groupAlive(), "a process of the group outlived pnpm").toBe(false);
+    expect(await connectionRefused(port)).toBe(true);
+
+    const sentBefore = load.outcomes.filter((outcome) => outcome.sentBeforeSignal);
+    expect(sentBefore.length).toBeGreaterThanOrEqual(6 * 5);
+    const lost = sentBefore.filter(
+      (outcome) => outcome.error !== undefined || ![200, 201].includes(outcome.status ?? 0) || !outcome.body,
+    );
+    expect(lost, `${lost.length} of ${sentBefore.length} requests sent before the signal`).toEqual([]);
+    // Answered whole during the drain, and told to close the connection.
+    expect(slowOutcomes).toEqual(
+      slowNames.map((name) =>
+        expect.objectContaining({ status: 201, connection: "close", body: expect.objectContaining({ name }) }),
+      ),
+    );
+    // The idle keep-alive connection was closed by the server, not reset.
+    expect(await idleClosed).toBe(false);
+
+    const messages = started.logs.map((line) => line.msg);
+    expect(messages.filter((message) => message === "shutting down")).toHaveLength(1);
+    expect(messages).toContain("stopped");
+    expect(started.logs.filter((line) => Number(line.level) >= 40)).toEqual([]);
+  });
+});
