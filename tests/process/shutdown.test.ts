@@ -2,7 +2,7 @@
 // may be lost: no reset, no hang-up, every request answered whole; then the whole process group
 // exits 0 and nothing listens on the port any more.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectionRefused, startLoad } from "../support/http-load.js";
+import { connectionRefused, register, startLoad } from "../support/http-load.js";
 import { isListening, listeningPort, type StartedCommand, startCommand } from "../support/start-command.js";
 import { createTestDatabase, dialect, type TestDatabase } from "../support/test-database.js";
 
@@ -11,21 +11,6 @@ const scenarios: Array<{ manager: string; signal: NodeJS.Signals; to: "group" | 
   { manager: "docker stop", signal: "SIGTERM", to: "top process" },
   { manager: "Ctrl-C in a terminal", signal: "SIGINT", to: "group" },
 ];
-
-async function register(port: number): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      username: "loader",
-      email: "loader@example.com",
-      password: "a long enough password",
-      confirmPassword: "a long enough password",
-    }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 describe(`pnpm start stopped under load (${dialect})`, () => {
   let testDatabase: TestDatabase;

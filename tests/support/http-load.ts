@@ -177,6 +177,22 @@ export function startLoad(options: { port: number; token: string; loops: number 
   };
 }
 
+/** Registers an account on the API at `port`; resolves with its access token. */
+export async function register(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      username: "loader",
+      email: "loader@example.com",
+      password: "a long enough password",
+      confirmPassword: "a long enough password",
+    }),
+  });
+  if (response.status !== 201) throw new Error(`registration answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
 /** Whether a new connection to the port is refused (nothing listens there any more). */
 export function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -44,7 +44,7 @@ runMain(async () => {
     trustProxy: config.trustProxy,
   });
   const server = await listen(app, config);
-  logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);
+  // Before the line that says it listens: whoever reacts to that line finds the handler there.
   onShutdownSignal(
     logger,
     async () => {
@@ -53,4 +53,5 @@ runMain(async () => {
     },
     { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
   );
+  logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);
 });

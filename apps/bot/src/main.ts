@@ -1,11 +1,19 @@
 // `pnpm start:bot`: the Telegram bot alone (polling, or webhook on its own HTTP port).
 import { createDatabase, parseDatabaseUrl } from "@habits/db";
-import { ConfigError, createLogger, listen, onShutdownSignal, runMain, secretsIn } from "@habits/runtime";
+import {
+  ConfigError,
+  createLogger,
+  listen,
+  onShutdownSignal,
+  type RunningServer,
+  runMain,
+  secretsIn,
+} from "@habits/runtime";
 import express from "express";
 import { createCoreFor } from "./core-for-database.js";
 import { createBot } from "./create-bot.js";
 import { botConfigFrom, loadBotEnv } from "./env.js";
-import { registerWebhook, startPolling } from "./run-bot.js";
+import { type RunningBot, registerWebhook, startPolling } from "./run-bot.js";
 import { createWebhookHandler } from "./webhook.js";
 
 runMain(async () => {
@@ -28,31 +36,25 @@ runMain(async () => {
     client: database.client,
   });
 
-  const shutdown = { timeoutSeconds: env.SHUTDOWN_TIMEOUT };
+  // Installed before the bot starts: a signal always finds its handler and stops what has started.
+  let polling: RunningBot | undefined;
+  let server: RunningServer | undefined;
+  onShutdownSignal(
+    logger,
+    async () => {
+      await Promise.all([polling?.stop(), server?.close()]);
+      await database.close();
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
 
   if (config.mode === "polling") {
-    const polling = await startPolling(bot, logger);
-    onShutdownSignal(
-      logger,
-      async () => {
-        await polling.stop();
-        await database.close();
-      },
-      shutdown,
-    );
+    polling = await startPolling(bot, logger);
     return;
   }
   const app = express();
   app.post(new URL(config.webhookUrl).pathname, express.json(), createWebhookHandler(bot, config.webhookSecret));
   // The same draining server as the API's: a webhook call in flight is answered before the exit.
-  const server = await listen(app, { port: env.PORT, host: env.HOST });
+  server = await listen(app, { port: env.PORT, host: env.HOST });
   await registerWebhook(bot, config, logger);
-  onShutdownSignal(
-    logger,
-    async () => {
-      await server.close();
-      await database.close();
-    },
-    shutdown,
-  );
 });

@@ -29,11 +29,7 @@ runMain(async () => {
     ? { send: createReminderSender(senderDeps), sendSummary: createSummarySender(senderDeps) }
     : {};
   const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...senders });
-  logger.info(
-    senderDeps
-      ? "worker ticking every minute, sending reminders and summaries"
-      : "worker ticking every minute (no BOT_TOKEN: reminders are claimed, not sent)",
-  );
+  // Before the line that says it runs: whoever reacts to that line finds the handler there.
   onShutdownSignal(
     logger,
     async () => {
@@ -41,5 +37,10 @@ runMain(async () => {
       await database.close();
     },
     { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
+  logger.info(
+    senderDeps
+      ? "worker ticking every minute, sending reminders and summaries"
+      : "worker ticking every minute (no BOT_TOKEN: reminders are claimed, not sent)",
   );
 });
