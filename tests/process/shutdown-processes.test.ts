@@ -58,9 +58,9 @@ describe(`stopping the start commands (${dialect})`, () => {
     const database = createDatabase(parseDatabaseUrl(testDatabase.url, process.cwd()));
     const sessions = await database.client.botSession.findMany();
     await database.close();
-    expect({ exit, groupAlive: started.groupAlive(), sessions: sessions.map((session) => session.key) }).toEqual({
+    expect({ exit, survivors: await started.survivors(), sessions: sessions.map((session) => session.key) }).toEqual({
       exit: { code: 0, signal: null },
-      groupAlive: false,
+      survivors: [],
       sessions: [expect.stringMatching(/^conversation:/)],
     });
     expect(started.logs.filter((line) => Number(line.level) >= 40)).toEqual([]);
@@ -75,9 +75,9 @@ describe(`stopping the start commands (${dialect})`, () => {
     const exit = await started.exited;
     expect({
       exit,
-      groupAlive: started.groupAlive(),
+      survivors: await started.survivors(),
       stopped: started.logs.some((line) => line.msg === "stopped"),
-    }).toEqual({ exit: { code: 0, signal: null }, groupAlive: false, stopped: true });
+    }).toEqual({ exit: { code: 0, signal: null }, survivors: [], stopped: true });
   });
 
   it("pnpm start:api: a request that never ends is cut off at SHUTDOWN_TIMEOUT, exit 1 with a line saying so", async () => {
@@ -95,12 +95,12 @@ describe(`stopping the start commands (${dialect})`, () => {
     const gaveUp = started.logs.find((line) => line.level === 50);
     expect({
       exit,
-      groupAlive: started.groupAlive(),
+      survivors: await started.survivors(),
       portRefused: await connectionRefused(port),
       gaveUp: gaveUp?.msg,
     }).toEqual({
       exit: { code: 1, signal: null },
-      groupAlive: false,
+      survivors: [],
       portRefused: true,
       gaveUp: "shutdown did not finish within 1 s (SHUTDOWN_TIMEOUT): exiting anyway",
     });

@@ -50,7 +50,7 @@ describe(`pnpm start stopped under load (${dialect})`, () => {
     const exit = await started.exited;
     await load.stop();
     const slowOutcomes = await Promise.all(slow.map((request) => request.outcome));
-    const groupOutlivedPnpm = started.groupAlive();
+    const survivors = await started.survivors();
     const portRefused = await connectionRefused(port);
     // (An orphan would keep the idle connection open: it is gone now either way.)
     started.kill();
@@ -65,7 +65,7 @@ describe(`pnpm start stopped under load (${dialect})`, () => {
     expect(
       {
         exit,
-        groupOutlivedPnpm,
+        survivors,
         portRefused,
         lost,
         // Answered whole during the drain, and told to close their connections.
@@ -84,7 +84,7 @@ describe(`pnpm start stopped under load (${dialect})`, () => {
       started.output(),
     ).toEqual({
       exit: { code: 0, signal: null },
-      groupOutlivedPnpm: false,
+      survivors: [],
       portRefused: true,
       lost: [],
       slow: slowNames.map((name) => ({ status: 201, connection: "close", name, error: undefined })),

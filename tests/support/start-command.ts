@@ -3,6 +3,7 @@
 // group (systemd's KillMode=control-group, Ctrl-C in a terminal) or the top process only (`docker stop`).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -18,8 +19,11 @@ export interface StartedCommand {
   waitForLog(matches: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   /** The top process's exit. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Whether any process of the group is still alive. */
-  groupAlive(): boolean;
+  /**
+   * The processes of the group still running (zombies aside), once the group had a moment to
+   * wind down: tsx's esbuild helper, when tsx had to compile, exits on its own just after the app.
+   */
+  survivors(): Promise<string[]>;
   /** Everything the command wrote, for a failure message. */
   output(): string;
   /** SIGKILL to the group, for clean-up after a failed test. */
@@ -97,13 +101,12 @@ export async function startCommand(
     logs,
     waitForLog,
     exited,
-    groupAlive() {
-      try {
-        process.kill(-pid, 0);
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
-        throw error;
+    async survivors() {
+      const deadline = Date.now() + 3000;
+      for (;;) {
+        const running = groupMembers(pid).filter((member) => member.state !== "Z");
+        if (running.length === 0 || Date.now() > deadline) return running.map((member) => member.command);
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
     output: () => output,
@@ -122,6 +125,26 @@ export async function startCommand(
     throw error;
   }
   return started;
+}
+
+/** The processes whose process group is `pgid`, from /proc (Linux). */
+function groupMembers(pgid: number): Array<{ pid: number; state: string; command: string }> {
+  const members = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    // "pid (command) state ppid pgrp ...": the command may hold spaces and parentheses.
+    const close = stat.lastIndexOf(")");
+    const [state = "", , pgrp] = stat.slice(close + 2).split(" ");
+    if (Number(pgrp) === pgid)
+      members.push({ pid: Number(entry), state, command: stat.slice(stat.indexOf("(") + 1, close) });
+  }
+  return members;
 }
 
 /** The port of the `API listening` line. */
