@@ -45,7 +45,7 @@ export function onShutdownSignal(
     firstSignalAt = Date.now();
     logger.info({ signal, timeoutSeconds: options.timeoutSeconds }, "shutting down");
     // Not unref'd: whatever else is still open, the process ends by this time at the latest.
-    setTimeout(() => {
+    const deadline = setTimeout(() => {
       logger.error(
         { timeoutSeconds: options.timeoutSeconds },
         `shutdown did not finish within ${options.timeoutSeconds} s (SHUTDOWN_TIMEOUT): exiting anyway`,
@@ -54,10 +54,12 @@ export function onShutdownSignal(
     }, options.timeoutSeconds * 1000);
     stop().then(
       () => {
+        clearTimeout(deadline);
         logger.info("stopped");
         target.exit(0);
       },
       (error: unknown) => {
+        clearTimeout(deadline);
         logger.error({ err: error }, "shutdown failed");
         target.exit(1);
       },
