@@ -4,7 +4,7 @@
 import { Agent, type ClientRequest, request as httpRequest } from "node:http";
 import { connect, type Socket } from "node:net";
 
-export interface Outcome {
+interface Outcome {
   label: string;
   /** The whole request had been written to the connection before `signalSent()`. */
   sentBeforeSignal: boolean;
@@ -16,7 +16,7 @@ export interface Outcome {
   error?: string;
 }
 
-export interface SlowRequest {
+interface SlowRequest {
   /** Resolves once the headers and the first half of the body are written to the connection. */
   halfSent: Promise<void>;
   /** Sends the rest of the body. */

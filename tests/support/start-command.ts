@@ -31,7 +31,7 @@ export interface StartedCommand {
 }
 
 /** A JWT secret no check could call weak. */
-export const testJwtSecret = randomBytes(32).toString("hex");
+const testJwtSecret = randomBytes(32).toString("hex");
 
 /** Starts `pnpm <script>` from the repository root; resolves once the first log line matching `ready` appears. */
 export async function startCommand(
