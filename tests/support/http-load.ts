@@ -14,6 +14,8 @@ interface Outcome {
   body?: unknown;
   /** What went wrong instead of a whole answer: an error code (ECONNRESET...) or message. */
   error?: string;
+  /** The answer had begun (status line and headers) when the error came: it was cut short. */
+  cutShort?: boolean;
 }
 
 interface SlowRequest {
@@ -87,14 +89,18 @@ export function startLoad(options: { port: number; token: string; loops: number 
       });
       request.once("error", fail);
       request.once("response", (response) => {
+        const failMidAnswer = (error: Error) => {
+          outcome.cutShort = true;
+          fail(error);
+        };
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => {
           text += chunk;
         });
-        response.once("error", fail);
+        response.once("error", failMidAnswer);
         response.once("end", () => {
-          if (!response.complete) return fail(new Error("answer cut short"));
+          if (!response.complete) return failMidAnswer(new Error("answer cut short"));
           outcome.status = response.statusCode ?? 0;
           outcome.connection = response.headers.connection;
           outcome.body = json(text);

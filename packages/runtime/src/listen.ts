@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, Server as NetServer } from "node:net";
 
 export interface RunningServer {
   port: number;
@@ -10,14 +10,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * Resolves after the event loop has taken in all the I/O that was waiting when it was called:
- * the poll phase under way reads every ready socket and accepts every waiting connection, and the
- * one after reads what those new connections already carry. Only then is an idle connection one
- * that has sent nothing, rather than one whose request sits unread in the kernel's buffer.
- */
-function afterPendingIo(): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+/** Resolves in the check phase of this turn of the event loop, after its poll phase. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -51,12 +46,20 @@ export function listen(handler: RequestListener, options: { port: number; host: 
   const drain = async () => {
     draining = true;
     for (const response of unanswered) if (!response.headersSent) response.setHeader("Connection", "close");
-    await afterPendingIo();
-    await new Promise<void>((resolve, reject) => {
-      // Stops accepting and destroys the connections that are idle by now; the rest close as their
-      // answers end (`Connection: close`), and the callback runs when the last one has.
-      server.close((error) => (error ? reject(error) : resolve()));
+    // The poll phase that brought the signal reads every ready socket and accepts every connection
+    // waiting for the server: after it, new connections are refused (a clean error a client may
+    // retry elsewhere), not accepted to be cut off. net's close, not http's: http's would also
+    // destroy idle connections now, before the next poll reads what those just accepted carry.
+    await nextTurn();
+    const closed = new Promise<void>((resolve, reject) => {
+      // Runs once the last connection has closed.
+      NetServer.prototype.close.call(server, (error) => (error ? reject(error) : resolve()));
     });
+    // Now an idle connection is one that has sent nothing: close those. The rest close as their
+    // answers end (`Connection: close`).
+    await nextTurn();
+    server.closeIdleConnections();
+    await closed;
   };
 
   return new Promise((resolve, reject) => {
