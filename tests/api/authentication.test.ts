@@ -118,6 +118,30 @@ describe("refused credentials", () => {
     expectRefused(await running.api.get(me, { token }), "invalid_token");
   });
 
+  it.each([
+    { name: "no exp", change: { exp: undefined } },
+    { name: "no iat", change: { iat: undefined } },
+    { name: "neither exp nor iat", change: { exp: undefined, iat: undefined } },
+  ])("a token signed with our secret but with $name is invalid_token: it would never expire", async ({ change }) => {
+    const token = forgeJwt({ ...claims, ...change }, { alg: "HS256", secret: jwtSecret });
+    expectRefused(await running.api.get(me, { token }), "invalid_token");
+  });
+
+  it("a token signed with our secret and a far exp still ends 15 minutes after its iat", async () => {
+    const token = forgeJwt(
+      { ...claims, exp: Number(claims.iat) + 365 * 24 * 3600 },
+      { alg: "HS256", secret: jwtSecret },
+    );
+    try {
+      running.clock.set("2026-03-10T12:14:59Z");
+      expect((await running.api.get(me, { token })).status).toBe(200);
+      running.clock.set("2026-03-10T12:15:00Z");
+      expectRefused(await running.api.get(me, { token }), "token_expired");
+    } finally {
+      running.clock.set(start);
+    }
+  });
+
   it("a correctly signed token past its exp is token_expired", async () => {
     const token = forgeJwt({ ...claims, exp: Number(claims.iat) - 1 }, { alg: "HS256", secret: jwtSecret });
     expectRefused(await running.api.get(me, { token }), "token_expired");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apiConfigFrom, loadApiEnv } from "../../apps/api/src/env.js";
 import { loadServerEnv } from "../../apps/server/src/env.js";
 
-const secret = "x".repeat(32);
+const secret = "cors-and-proxy-tests: 7fQ2vL9xR4kW1mZ8";
 const originsOf = (value: string | undefined) =>
   apiConfigFrom(loadApiEnv({ CORS_ORIGINS: value, JWT_SECRET: secret }), "/nowhere").corsOrigins;
 
@@ -56,5 +56,16 @@ describe("TRUST_PROXY", () => {
     expect(() => loadServerEnv({ TRUST_PROXY: value })).toThrow(
       /^Invalid configuration: TRUST_PROXY must be the number of reverse proxies in front of the API, from 0 to 99$/,
     );
+  });
+});
+
+describe("METRICS_TOKEN", () => {
+  const tokenOf = (value: string | undefined) =>
+    apiConfigFrom(loadApiEnv({ METRICS_TOKEN: value, JWT_SECRET: secret }), "/nowhere").metricsToken;
+
+  it("is unset (an open /metrics) unless given, else the bearer token /metrics asks for", () => {
+    expect(tokenOf(undefined)).toBeUndefined();
+    expect(tokenOf("")).toBeUndefined();
+    expect(tokenOf("prometheus-scrape-7Hq2xLw9ZkR4")).toBe("prometheus-scrape-7Hq2xLw9ZkR4");
   });
 });

@@ -1,9 +1,20 @@
 // The configuration promise: a wrong value stops start-up with ONE line that names the variable and
 // what it expects, and never echoes the value (some values are secrets).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError } from "@habits/runtime";
+import { ConfigError, serverSecretFrom } from "@habits/runtime";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { apiConfigFrom, loadApiEnv } from "../../apps/api/src/env.js";
 import { botConfigFrom, loadBotEnv } from "../../apps/bot/src/env.js";
@@ -70,6 +81,12 @@ const variables: VariableCase[] = [
     variable: "JWT_SECRET",
     expects: "at least 32 characters",
     badValues: ["too-short-jwt-secret-xyz", "k"],
+    readBy: ["api", "server"],
+  },
+  {
+    variable: "METRICS_TOKEN",
+    expects: "16 to 256 characters",
+    badValues: ["short-token", "a metrics token with spaces", "metrics-token-\u00e9-0123456789"],
     readBy: ["api", "server"],
   },
   {
@@ -247,11 +264,12 @@ describe("JWT_SECRET", () => {
     expect(existsSync(secretFile())).toBe(false);
   });
 
-  it("outside production it is generated into data/jwt-secret (mode 0600) and kept across calls", () => {
+  it("outside production it is generated into data/jwt-secret (mode 0600, in a 0700 data/) and kept across calls", () => {
     const first = apiConfigFrom(loadApiEnv({}), workingDirectory).jwtSecret;
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(secretFile(), "utf8").trim()).toBe(first);
     expect(statSync(secretFile()).mode & 0o777).toBe(0o600);
+    expect(statSync(join(workingDirectory, "data")).mode & 0o777).toBe(0o700);
 
     const second = apiConfigFrom(loadApiEnv({ NODE_ENV: "test" }), workingDirectory).jwtSecret;
     expect(second).toBe(first);
@@ -266,6 +284,130 @@ describe("JWT_SECRET", () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a weak JWT_SECRET stops start-up, in every environment and every process that reads it", () => {
+  const weakSecrets = [
+    { label: "32 × a", value: "a".repeat(32), reason: "fewer than 10 distinct characters" },
+    { label: "a word over and over", value: "secret".repeat(6), reason: "fewer than 10 distinct characters" },
+    { label: "the ten digits four times", value: "0123456789".repeat(4), reason: "repeats a short pattern" },
+    { label: "a phrase twice", value: "my-own-jwt-secret!".repeat(2), reason: "repeats a short pattern" },
+  ];
+  const cases = weakSecrets.flatMap((weak) =>
+    (["api", "bot", "server"] as const).flatMap((loader) =>
+      (["production", "development"] as const).map((nodeEnv) => ({ ...weak, loader, nodeEnv })),
+    ),
+  );
+
+  it.each(cases)("$loader, NODE_ENV=$nodeEnv: $label", ({ value, reason, loader, nodeEnv }) => {
+    const { message } = configErrorOf(() => loaders[loader]({ NODE_ENV: nodeEnv, JWT_SECRET: value }));
+    expect(message).toMatch(names("JWT_SECRET"));
+    expect(message).toContain(reason);
+    expectOneLineWithoutValue(message, value);
+  });
+
+  it("a random secret passes every loader", () => {
+    const secret = randomBytes(48).toString("base64url");
+    for (const load of Object.values(loaders)) {
+      expect(load({ NODE_ENV: "production", JWT_SECRET: secret })).toMatchObject({ JWT_SECRET: secret });
+    }
+  });
+});
+
+describe("the bot reads the server secret as the API does (it issues the login codes the API checks)", () => {
+  let workingDirectory: string;
+  beforeEach(() => {
+    workingDirectory = mkdtempSync(join(tmpdir(), "habits-config-"));
+  });
+  afterEach(() => {
+    rmSync(workingDirectory, { recursive: true, force: true });
+  });
+
+  it("JWT_SECRET when set", () => {
+    const secret = randomBytes(48).toString("base64url");
+    const env = { NODE_ENV: "production", JWT_SECRET: secret, BOT_TOKEN: validBotToken };
+    expect(serverSecretFrom(loadBotEnv(env), workingDirectory)).toBe(secret);
+    expect(apiConfigFrom(loadApiEnv(env), workingDirectory).jwtSecret).toBe(secret);
+  });
+
+  it("otherwise the one in data/jwt-secret, whichever process made it", () => {
+    const fromBot = serverSecretFrom(loadBotEnv({ BOT_TOKEN: validBotToken }), workingDirectory);
+    expect(apiConfigFrom(loadApiEnv({}), workingDirectory).jwtSecret).toBe(fromBot);
+    expect(readFileSync(join(workingDirectory, "data", "jwt-secret"), "utf8").trim()).toBe(fromBot);
+  });
+
+  it("in production without JWT_SECRET the bot stops with one line naming it, and writes no file", () => {
+    const env = loadBotEnv({ NODE_ENV: "production", BOT_TOKEN: validBotToken });
+    const { message } = configErrorOf(() => serverSecretFrom(env, workingDirectory));
+    expect(message).not.toMatch(/[\r\n]/);
+    expect(message).toContain("JWT_SECRET is required when NODE_ENV=production");
+    expect(existsSync(join(workingDirectory, "data"))).toBe(false);
+  });
+});
+
+describe("an existing data/jwt-secret that other users could write or read is refused", () => {
+  let workingDirectory: string;
+  const dataDirectory = () => join(workingDirectory, "data");
+  const secretFile = () => join(dataDirectory(), "jwt-secret");
+  const secret = randomBytes(48).toString("base64url");
+  const secretWithModes = (fileMode: number, directoryMode = 0o700) => {
+    mkdirSync(dataDirectory(), { recursive: true });
+    writeFileSync(secretFile(), `${secret}\n`);
+    chmodSync(secretFile(), fileMode);
+    chmodSync(dataDirectory(), directoryMode);
+  };
+  const load = () => apiConfigFrom(loadApiEnv({}), workingDirectory).jwtSecret;
+
+  beforeEach(() => {
+    workingDirectory = mkdtempSync(join(tmpdir(), "habits-config-"));
+  });
+  afterEach(() => {
+    rmSync(workingDirectory, { recursive: true, force: true });
+  });
+
+  it.each([
+    { label: "0666", mode: 0o666, says: "other users may write it (mode 0666)" },
+    { label: "0620", mode: 0o620, says: "other users may write it (mode 0620)" },
+    { label: "0602", mode: 0o602, says: "other users may write it (mode 0602)" },
+    { label: "0644", mode: 0o644, says: "other users may read it (mode 0644)" },
+  ])("mode $label: one line that says so, naming the file, without the secret", ({ mode, says }) => {
+    secretWithModes(mode);
+    const { message } = configErrorOf(load);
+    expect(message).not.toMatch(/[\r\n]/);
+    expect(message).toContain(secretFile());
+    expect(message).toContain(says);
+    expect(message).not.toContain(secret);
+  });
+
+  it("in a directory everyone may write (no sticky bit): refused, anyone could swap the file", () => {
+    secretWithModes(0o600, 0o777);
+    expect(configErrorOf(load).message).toContain("its directory has mode 0777");
+  });
+
+  it.runIf(process.getuid?.() === 0)("owned by another user: refused, that user could have written it", () => {
+    secretWithModes(0o600);
+    chownSync(secretFile(), 4242, 4242);
+    expect(configErrorOf(load).message).toContain("belongs to another user");
+  });
+
+  it("holding a weak secret: refused, with what to do", () => {
+    mkdirSync(dataDirectory(), { recursive: true });
+    writeFileSync(secretFile(), `${"b".repeat(40)}\n`, { mode: 0o600 });
+    const { message } = configErrorOf(load);
+    expect(message).toContain("fewer than 10 distinct characters");
+    expect(message).toContain("delete the file to get a new one");
+  });
+
+  it.each([
+    { label: "owner-only (0600)", mode: 0o600, directoryMode: 0o700 },
+    { label: "group-readable (0640), for a secrets group", mode: 0o640, directoryMode: 0o750 },
+    { label: "owner-only in a sticky shared directory (1777)", mode: 0o600, directoryMode: 0o1777 },
+    { label: "owner-only in a group-writable directory (umask 002)", mode: 0o600, directoryMode: 0o775 },
+  ])("$label: used as it is", ({ mode, directoryMode }) => {
+    secretWithModes(mode, directoryMode);
+    expect(load()).toBe(secret);
+    expect(statSync(secretFile()).mode & 0o777).toBe(mode);
   });
 });
 

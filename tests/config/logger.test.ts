@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createLogger, readOrCreateSecretFile, secretsIn } from "@habits/runtime";
+import { Api, BotError, Context, GrammyError, HttpError } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
 import { describe, expect, it, vi } from "vitest";
 
 const secret = "s3cr3t-BOT-token-0123456789abcdef";
@@ -86,6 +88,74 @@ describe("JSON logs", () => {
   });
 });
 
+describe("errors that carry the request that failed", () => {
+  const code = "041725";
+  const refusal = () =>
+    new GrammyError(
+      "Call to 'sendMessage' failed!",
+      { ok: false, error_code: 400, description: "Bad Request: chat not found" },
+      "sendMessage",
+      { chat_id: 42, text: `Your login code: <code>${code}</code>`, reply_markup: { inline_keyboard: [] } },
+    );
+
+  it("lose the Bot API payload and keep the method, error code and description", () => {
+    const { logger, text, lines } = jsonLogger();
+    const error = refusal();
+    logger.warn({ err: error }, "login code not sent");
+    expect(text()).not.toContain(code);
+    expect(lines()[0]?.err).toMatchObject({
+      type: "GrammyError",
+      method: "sendMessage",
+      error_code: 400,
+      description: "Bad Request: chat not found",
+      message: "Call to 'sendMessage' failed! (400: Bad Request: chat not found)",
+    });
+    expect(lines()[0]?.err).not.toHaveProperty("payload");
+    // What the caller logged is not changed.
+    expect(error.payload.text).toContain(code);
+  });
+
+  it("lose it under any key, inside a cause, an array, an HttpError, and as the logged value itself", () => {
+    const { logger, text, lines } = jsonLogger();
+    logger.error({ error: refusal(), context: { failures: [refusal()] } }, "other keys");
+    logger.error({ err: new Error("update failed", { cause: refusal() }) }, "a cause");
+    logger.error({ err: new HttpError("Network request for 'sendMessage' failed!", refusal()) }, "wrapped");
+    logger.error(new AggregateError([refusal()], "several"), "aggregate");
+    logger.error(refusal(), "the error itself");
+    expect(text()).not.toContain(code);
+    expect(lines()).toHaveLength(5);
+    expect(lines()[0]).toMatchObject({ error: { error_code: 400 }, context: { failures: [{ error_code: 400 }] } });
+    expect(lines()[2]?.err).toMatchObject({ type: "HttpError", error: { type: "GrammyError", error_code: 400 } });
+  });
+
+  it("lose the context of a failed update (its message texts), keeping the error inside", () => {
+    const { logger, text, lines } = jsonLogger();
+    const update = {
+      update_id: 7,
+      callback_query: {
+        id: "q",
+        chat_instance: "c",
+        data: "api|open-below|-",
+        from: { id: 42, is_bot: false, first_name: "Ann" },
+        message: { message_id: 3, date: 0, chat: { id: 42, type: "private", first_name: "Ann" }, text: `Key ${code}` },
+      },
+    } as Update;
+    const ctx = new Context(update, new Api("1:token"), { id: 1, is_bot: true } as UserFromGetMe);
+    logger.error({ err: new BotError(refusal(), ctx) }, "webhook update failed");
+    expect(text()).not.toContain(code);
+    expect(lines()[0]?.err).toMatchObject({ type: "BotError", error: { type: "GrammyError", error_code: 400 } });
+    expect(lines()[0]?.err).not.toHaveProperty("ctx");
+  });
+
+  it("lose it in a child logger whose own err serializer copies every field (as pino-http's does)", () => {
+    const { logger, text, lines } = jsonLogger();
+    const child = logger.child({ reqId: "r-1" }, { serializers: { err: (error: Error) => ({ ...error }) } });
+    child.warn({ err: refusal() }, "login code not sent");
+    expect(text()).not.toContain(code);
+    expect(lines()[0]).toMatchObject({ reqId: "r-1", err: { method: "sendMessage", error_code: 400 } });
+  });
+});
+
 describe("pretty logs", () => {
   it("still mask secrets and redact credential fields", async () => {
     const output = capturedStream();
@@ -132,11 +202,29 @@ describe("secrets with awkward characters", () => {
   });
 });
 
+describe("METRICS_TOKEN", () => {
+  it("is masked like the other secrets", () => {
+    const token = "prometheus-scrape-7Hq2xLw9ZkR4";
+    const output = capturedStream();
+    const logger = createLogger({
+      level: "info",
+      pretty: false,
+      secrets: secretsIn({ METRICS_TOKEN: token }),
+      destination: output.stream,
+    });
+    logger.warn(`scrape sent Bearer ${token}`);
+    expect(output.text()).toContain("scrape sent Bearer [redacted]");
+    expect(output.text()).not.toContain(token);
+  });
+});
+
 describe("the generated secret file", () => {
   it("refuses a file holding a too-short secret instead of signing with it", () => {
     const directory = mkdtempSync(join(tmpdir(), "habits-secret-"));
     mkdirSync(join(directory, "data"));
-    writeFileSync(join(directory, "data", "jwt-secret"), "\n");
-    expect(() => readOrCreateSecretFile(join(directory, "data", "jwt-secret"))).toThrow(/shorter than 32 characters/);
+    writeFileSync(join(directory, "data", "jwt-secret"), "\n", { mode: 0o600 });
+    expect(() => readOrCreateSecretFile(join(directory, "data", "jwt-secret"))).toThrow(
+      /must be at least 32 characters/,
+    );
   });
 });

@@ -33,13 +33,16 @@ export interface FakeTelegram {
   wasAnswered(queryId: string): boolean;
   /** The next call of this method for this chat fails with this error (Telegram down, say). */
   failNext(chatId: number, method: string, code: number, description: string): void;
+  /** The next call of this method for this chat never reaches Telegram: the request itself fails. */
+  breakNext(chatId: number, method: string): void;
 }
 
 export function createFakeTelegram(botInfo: UserFromGetMe, now: () => Date): FakeTelegram {
   const calls: BotApiCall[] = [];
   const chats = new Map<number, ChatLog>();
   const queries = new Map<string, { chatId: number; answered: boolean }>();
-  const failures: Array<{ chatId: number; method: string; refusal: TelegramRefusal }> = [];
+  // A refusal is Telegram's answer; a TypeError is what fetch throws when the network fails.
+  const failures: Array<{ chatId: number; method: string; refusal: TelegramRefusal | TypeError }> = [];
   const unixNow = () => Math.floor(now().getTime() / 1000);
   const botUser = { id: botInfo.id, is_bot: true as const, first_name: botInfo.first_name, username: botInfo.username };
 
@@ -258,6 +261,9 @@ export function createFakeTelegram(botInfo: UserFromGetMe, now: () => Date): Fak
     wasAnswered: (queryId) => queries.get(queryId)?.answered ?? false,
     failNext(chatId, method, code, description) {
       failures.push({ chatId, method, refusal: new TelegramRefusal(code, description) });
+    },
+    breakNext(chatId, method) {
+      failures.push({ chatId, method, refusal: new TypeError("fetch failed", { cause: new Error("ECONNRESET") }) });
     },
   };
 }

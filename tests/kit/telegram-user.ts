@@ -37,6 +37,8 @@ export interface TelegramUser {
   unblockBot(): void;
   /** The bot's next call of this method for this chat fails (default: 500 Internal Server Error). */
   failNextCall(method: string, code?: number, description?: string): void;
+  /** The bot's next call of this method for this chat fails on the network (fetch rejects). */
+  breakNextCall(method: string): void;
 }
 
 /** What a person needs from the kit: the fake Telegram and a way to hand updates to the bot. */
@@ -155,6 +157,10 @@ export class KitUser implements TelegramUser {
 
   failNextCall(method: string, code = 500, description = "Internal Server Error"): void {
     this.environment.telegram.failNext(this.id, method, code, description);
+  }
+
+  breakNextCall(method: string): void {
+    this.environment.telegram.breakNext(this.id, method);
   }
 
   private get from(): User {

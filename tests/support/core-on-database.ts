@@ -2,7 +2,7 @@
 // and a seeded random source: what the bot and the API will run, minus the front ends.
 import { type Clock, type Core, createCore, defaultCoreSettings, type RandomSource } from "@habits/core";
 import { createPrismaStore, type Database } from "@habits/db";
-import { createBcryptHasher, nodeSecrets } from "@habits/runtime";
+import { createBcryptHasher, createNodeSecrets } from "@habits/runtime";
 import { openMigratedTestDatabase, type TestDatabase } from "./test-database.js";
 
 export interface MovableClock extends Clock {
@@ -19,6 +19,9 @@ export function movableClock(start: string): MovableClock {
   };
 }
 
+/** The server secret the tests' cores key login codes with (the API harness signs tokens with it too). */
+export const testServerSecret = "a-test-secret-that-is-at-least-32-characters-long";
+
 /** The core over a database, with the given clock and random source. */
 export function coreOver(database: Database, options: { clock: Clock; random: RandomSource }): Core {
   return createCore({
@@ -28,7 +31,7 @@ export function coreOver(database: Database, options: { clock: Clock; random: Ra
     settings: defaultCoreSettings,
     // The lowest bcrypt cost: these tests are about the rules, not password strength.
     passwords: createBcryptHasher(4),
-    secrets: nodeSecrets,
+    secrets: createNodeSecrets(testServerSecret),
   });
 }
 

@@ -15,6 +15,7 @@ import { ProblemError, problem, sendProblem } from "./http/problem.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { requestIdFor } from "./http/request-id.js";
 import { createApiRoutes } from "./http/route.js";
+import { pathDecodingProblem } from "./http/validate.js";
 import { createDocsRouter } from "./openapi/docs-router.js";
 import { createApiRegistry, generateOpenApiDocument } from "./openapi/document.js";
 import { registerAnalyticsRoutes } from "./routes/analytics/router.js";
@@ -47,6 +48,8 @@ export interface ApiDependencies {
    * count by, is then read from X-Forwarded-For that many hops back. None by default.
    */
   trustProxy?: number;
+  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`; open otherwise. */
+  metrics?: { token?: string | undefined };
   /** Limits of the login and registration endpoints; the defaults unless a test lowers them. */
   rateLimits?: Partial<RateLimits>;
   /** POST routes owned by another part of the process (the bot's Telegram webhook). */
@@ -83,9 +86,16 @@ export function createApp(deps: ApiDependencies): Express {
   app.use(corsFor(deps.cors.origins));
 
   const registry = createApiRegistry();
-  app.use(createOperationsRouter({ registry, readiness: deps.database, metrics: metrics.handler }));
+  app.use(
+    createOperationsRouter({
+      registry,
+      readiness: deps.database,
+      metrics: metrics.handler,
+      metricsToken: deps.metrics?.token,
+    }),
+  );
   for (const webhook of deps.webhooks ?? [])
-    app.post(webhook.path, labelRoute(webhook.path), express.json(), webhook.handler);
+    app.post(webhook.path, labelRoute(webhook.path), parseJsonBody, webhook.handler);
 
   const clock = deps.clock ?? systemClock;
   const tokens = createTokens({ secret: deps.jwt.secret, clock });
@@ -145,7 +155,7 @@ export function createApp(deps: ApiDependencies): Express {
       sendProblem(response, error.problem, error.headers);
       return;
     }
-    const fromBody = bodyParserProblem(error);
+    const fromBody = bodyParserProblem(error) ?? pathDecodingProblem(error);
     if (fromBody) {
       sendProblem(response, fromBody);
       return;

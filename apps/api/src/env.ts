@@ -1,5 +1,11 @@
-import { join } from "node:path";
-import { baseConfigShape, ConfigError, parseConfig, readOrCreateSecretFile, setting } from "@habits/runtime";
+import {
+  baseConfigShape,
+  parseConfig,
+  requireProductionSecret,
+  serverSecretFrom,
+  serverSecretShape,
+  setting,
+} from "@habits/runtime";
 import { z } from "zod";
 
 /** `scheme://host[:port]`, as a browser sends it in `Origin`. */
@@ -9,7 +15,7 @@ export const apiConfigShape = {
   ...baseConfigShape,
   PORT: setting.port(3000),
   HOST: setting.host("0.0.0.0"),
-  JWT_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  ...serverSecretShape,
   CORS_ORIGINS: z
     .string()
     .transform((list) =>
@@ -27,43 +33,39 @@ export const apiConfigShape = {
     .regex(/^\d{1,2}$/, { error: "must be the number of reverse proxies in front of the API, from 0 to 99" })
     .transform(Number)
     .default(0),
+  // A bearer token Prometheus sends for /metrics; unset, /metrics is open (bind or firewall it).
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, {
+      error: "must be 16 to 256 characters of A-Z, a-z, 0-9 and . _ ~ + / = -",
+    })
+    .optional(),
 };
 
 export interface ApiConfig {
   port: number;
   host: string;
+  /** Signs access tokens and keys the login codes' HMAC (the bot reads the same one). */
   jwtSecret: string;
   /** Browser origins allowed by CORS; none by default. */
   corsOrigins: string[];
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (client addresses for limits). */
   trustProxy: number;
+  /** The bearer token /metrics asks for; undefined leaves it open. */
+  metricsToken: string | undefined;
 }
-
-/** Where development keeps its generated JWT secret, relative to the working directory. */
-const jwtSecretFile = join("data", "jwt-secret");
 
 type ApiEnv = z.output<z.ZodObject<typeof apiConfigShape>>;
 
-const productionSecretMessage = "is required when NODE_ENV=production (at least 32 characters)";
-
-/** Production signs tokens with a secret it was given, never one generated on the machine. */
-export function requireProductionSecret(env: Pick<ApiEnv, "NODE_ENV" | "JWT_SECRET">, context: z.RefinementCtx): void {
-  if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
-    context.addIssue({ code: "custom", path: ["JWT_SECRET"], message: productionSecretMessage });
-  }
-}
-
 /** Reads the API's settings; JWT_SECRET is required in production, generated and kept otherwise. */
 export function apiConfigFrom(env: ApiEnv, workingDirectory: string): ApiConfig {
-  if (!env.JWT_SECRET && env.NODE_ENV === "production") {
-    throw new ConfigError(`Invalid configuration: JWT_SECRET ${productionSecretMessage}`);
-  }
   return {
     port: env.PORT,
     host: env.HOST,
-    jwtSecret: env.JWT_SECRET ?? readOrCreateSecretFile(join(workingDirectory, jwtSecretFile)),
+    jwtSecret: serverSecretFrom(env, workingDirectory),
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 

@@ -4,8 +4,8 @@ import { createDatabase, createPrismaStore, parseDatabaseUrl } from "@habits/db"
 import {
   createBcryptHasher,
   createLogger,
+  createNodeSecrets,
   listen,
-  nodeSecrets,
   onShutdownSignal,
   runMain,
   secretsIn,
@@ -23,7 +23,9 @@ runMain(async () => {
     pretty: Boolean(process.stdout.isTTY),
     secrets: [...secretsIn(process.env), config.jwtSecret],
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), {
+    onFileNotice: (line) => logger.warn(line),
+  });
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
   // The same composition as the bot's createCoreFor (apps do not import each other; apps/server uses that one).
@@ -33,7 +35,8 @@ runMain(async () => {
     random: systemRandom,
     settings: defaultCoreSettings,
     passwords: createBcryptHasher(),
-    secrets: nodeSecrets,
+    // The login codes' hash is keyed by the same secret the bot issues them with.
+    secrets: createNodeSecrets(config.jwtSecret),
   });
   const app = createApp({
     logger,
@@ -42,6 +45,7 @@ runMain(async () => {
     jwt: { secret: config.jwtSecret },
     cors: { origins: config.corsOrigins },
     trustProxy: config.trustProxy,
+    metrics: { token: config.metricsToken },
   });
   const server = await listen(app, config);
   // Before the line that says it listens: whoever reacts to that line finds the handler there.

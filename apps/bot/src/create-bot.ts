@@ -6,7 +6,7 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { Core } from "@habits/core";
 import { type DatabaseClient, recordProcessedUpdate } from "@habits/db";
 import type { Logger } from "@habits/runtime";
-import { Bot, type BotError, type Context, type BotConfig as GrammyBotConfig, GrammyError } from "grammy";
+import { Bot, type BotError, type Context, type BotConfig as GrammyBotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, FlowContext } from "./context.js";
 import { changeTimezoneId, createChangeTimezone } from "./conversations/change-timezone.js";
@@ -32,6 +32,8 @@ import { createI18n } from "./i18n.js";
 import { accountMiddleware } from "./middleware/account.js";
 import { createReminderButtonsFeature } from "./reminders/reminder-buttons.js";
 import { createDatabaseStorage } from "./telegram/session-storage.js";
+import { telegramRefusalIn } from "./telegram/telegram-refusal.js";
+import { updateForLog } from "./telegram/update-for-log.js";
 
 export interface BotDependencies {
   token: string;
@@ -121,18 +123,20 @@ export function createBot(deps: BotDependencies): HabitBot {
 }
 
 /**
- * An update that failed: logged with the update; the person gets a polite retry message; a 403
- * (they blocked the bot) marks them unreachable until they write again. The bot keeps running.
+ * An update that failed: logged with what identifies the update (never a message text: see
+ * updateForLog); the person gets a polite retry message; a 403 (they blocked the bot) marks them
+ * unreachable until they write again. The bot keeps running.
  */
 async function handleError(error: BotError<BotContext>, deps: BotDependencies): Promise<void> {
   const { ctx } = error;
   const cause = error.error;
-  if (cause instanceof GrammyError && cause.error_code === 403) {
+  const update = updateForLog(ctx);
+  if (telegramRefusalIn(cause)?.error_code === 403) {
     if (ctx.account) await deps.core.users.markTelegramBlocked(ctx.account.id, true).catch(() => undefined);
-    deps.logger.info({ updateId: ctx.update.update_id }, "the user blocked the bot: marked unreachable");
+    deps.logger.info({ err: cause, update }, "the user blocked the bot: marked unreachable");
     return;
   }
-  deps.logger.error({ err: cause, update: ctx.update }, "bot update failed");
+  deps.logger.error({ err: cause, update }, "bot update failed");
   const apology = ctx.t ? ctx.t("error-generic") : "Something went wrong. Please try again.";
   // A tap is answered with the apology; when the handler had answered it already, it goes to the chat.
   const toasted = ctx.callbackQuery

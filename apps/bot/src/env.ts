@@ -1,4 +1,4 @@
-import { baseConfigShape, parseConfig, setting } from "@habits/runtime";
+import { baseConfigShape, parseConfig, serverSecretShape, setting } from "@habits/runtime";
 import { z } from "zod";
 
 export const botConfigShape = {
@@ -17,6 +17,9 @@ export const botConfigShape = {
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -" })
     .optional(),
+  // The bot issues login codes (settings → API access) that the API checks: both key their hash
+  // with this secret, read the same way (JWT_SECRET, else ./data/jwt-secret outside production).
+  ...serverSecretShape,
 };
 
 type BotEnv = z.output<z.ZodObject<typeof botConfigShape>>;

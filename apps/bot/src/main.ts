@@ -8,6 +8,7 @@ import {
   type RunningServer,
   runMain,
   secretsIn,
+  serverSecretFrom,
 } from "@habits/runtime";
 import express from "express";
 import { createCoreFor } from "./core-for-database.js";
@@ -21,18 +22,22 @@ runMain(async () => {
   const config = botConfigFrom(env);
   if (!config)
     throw new ConfigError("Invalid configuration: BOT_TOKEN is required to run the bot (get one from @BotFather)");
+  // The API's secret, read the same way: the login codes this bot issues are checked by the API.
+  const serverSecret = serverSecretFrom(env, process.cwd());
   const logger = createLogger({
     level: env.LOG_LEVEL,
     pretty: Boolean(process.stdout.isTTY),
-    secrets: secretsIn(process.env),
+    secrets: [...secretsIn(process.env), serverSecret],
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), {
+    onFileNotice: (line) => logger.warn(line),
+  });
   await database.migrate();
   const bot = createBot({
     token: config.token,
     apiRoot: config.apiRoot,
     logger,
-    core: createCoreFor(database),
+    core: createCoreFor(database, serverSecret),
     client: database.client,
   });
 

@@ -17,9 +17,12 @@ runMain(async () => {
     pretty: Boolean(process.stdout.isTTY),
     secrets: secretsIn(process.env),
   });
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), {
+    onFileNotice: (line) => logger.warn(line),
+  });
   await database.migrate();
-  const core = createCoreFor(database);
+  // No server secret: the tick neither issues nor checks login codes.
+  const core = createCoreFor(database, undefined);
   // The bot object only for its API client and translations: this process receives no updates.
   const bot = botConfig
     ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger, core, client: database.client })

@@ -1,6 +1,6 @@
-import { apiConfigShape, requireProductionSecret } from "@habits/api";
+import { apiConfigShape } from "@habits/api";
 import { botConfigShape, requireWebhookSettings } from "@habits/bot";
-import { parseConfig } from "@habits/runtime";
+import { parseConfig, requireProductionSecret } from "@habits/runtime";
 import { z } from "zod";
 
 const serverConfigSchema = z.object({ ...botConfigShape, ...apiConfigShape }).superRefine((env, context) => {

@@ -5,7 +5,9 @@ import { z } from "zod";
 
 runMain(async () => {
   const env = parseConfig(z.object(baseConfigShape), process.env);
-  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()));
+  const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL, process.cwd()), {
+    onFileNotice: (line) => process.stderr.write(`${line}\n`),
+  });
   try {
     const report = await database.migrate();
     process.stdout.write(

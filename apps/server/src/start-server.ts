@@ -35,7 +35,9 @@ export async function startProduct(env: Record<string, string | undefined>, work
     secrets: [...secretsIn(env), apiConfig.jwtSecret],
   });
 
-  const database = createDatabase(parseDatabaseUrl(settings.DATABASE_URL, workingDirectory));
+  const database = createDatabase(parseDatabaseUrl(settings.DATABASE_URL, workingDirectory), {
+    onFileNotice: (line) => logger.warn(line),
+  });
   const migration = await database.migrate();
   logger.info({ database: database.kind, appliedMigrations: migration.applied }, "database ready");
 
@@ -56,7 +58,7 @@ export async function startProduct(env: Record<string, string | undefined>, work
     { timeoutSeconds: settings.SHUTDOWN_TIMEOUT },
   );
 
-  const core = createCoreFor(database);
+  const core = createCoreFor(database, apiConfig.jwtSecret);
   const bot = botConfig
     ? createBot({ token: botConfig.token, apiRoot: botConfig.apiRoot, logger, core, client: database.client })
     : undefined;
@@ -71,6 +73,7 @@ export async function startProduct(env: Record<string, string | undefined>, work
     jwt: { secret: apiConfig.jwtSecret },
     cors: { origins: apiConfig.corsOrigins },
     trustProxy: apiConfig.trustProxy,
+    metrics: { token: apiConfig.metricsToken },
     webhooks,
     ...(bot && botConfig && { telegram: { botToken: botConfig.token, sendLoginCode: createLoginCodeSender(bot) } }),
   });

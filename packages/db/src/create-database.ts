@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { DatabaseTarget } from "./database-url.js";
@@ -7,6 +5,7 @@ import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/c
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
 import type { MigrationReport } from "./migrations.js";
 import { migratePostgresql } from "./postgresql-migrate.js";
+import { keepSqliteFilesPrivate } from "./private-files.js";
 import { migrateSqlite } from "./sqlite-migrate.js";
 
 /**
@@ -25,9 +24,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDatabase(target: DatabaseTarget): Database {
+export interface DatabaseOptions {
+  /** Told, one line each, of a SQLite file whose mode was too open (and what was done). */
+  onFileNotice?: (line: string) => void;
+}
+
+export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
   if (target.kind === "sqlite") {
-    mkdirSync(dirname(target.file), { recursive: true });
+    for (const line of keepSqliteFilesPrivate(target.file)) options.onFileNotice?.(line);
     const client = new SqlitePrismaClient({ adapter: new PrismaLibSQL({ url: `file:${target.file}` }) });
     return wrap("sqlite", client, () => migrateSqlite(target.file));
   }

@@ -1,5 +1,6 @@
 import { type Logger, pino } from "pino";
 import pretty from "pino-pretty";
+import { withoutErrorPayloads } from "./error-payloads.js";
 
 export type { Logger } from "pino";
 
@@ -52,6 +53,12 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       redact: { paths: redactedPaths, censor: "[redacted]" },
+      formatters: {
+        // Before any serializer, and for every child logger (pino-http's replaces the `err`
+        // serializer in its own, so a serializer alone would miss request logs): a logged error, under
+        // any key and in any cause, loses the request it carried (a Bot API call's message text).
+        log: (object) => withoutErrorPayloads(object) as Record<string, unknown>,
+      },
       hooks: {
         // The last line of defence: a secret that slipped into a message or an error (a bot token
         // inside a URL, say) is masked before the line is written.

@@ -18,7 +18,7 @@ export function runMain(start: () => Promise<void>): void {
 
 /** Every secret a process may know, for the logger to mask wherever it appears. */
 export function secretsIn(env: Record<string, string | undefined>): string[] {
-  const secrets = [env.JWT_SECRET, env.BOT_TOKEN, env.WEBHOOK_SECRET];
+  const secrets = [env.JWT_SECRET, env.BOT_TOKEN, env.WEBHOOK_SECRET, env.METRICS_TOKEN];
   if (env.DATABASE_URL && URL.canParse(env.DATABASE_URL)) {
     // Both the password as written in the URL (maybe percent-encoded) and as decoded.
     const { password } = new URL(env.DATABASE_URL);

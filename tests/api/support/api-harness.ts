@@ -6,7 +6,7 @@ import { type ApiDependencies, createApp, listen } from "@habits/api";
 import type { Core } from "@habits/core";
 import type { Database } from "@habits/db";
 import { createLogger } from "@habits/runtime";
-import { coreOver, type MovableClock, movableClock } from "../../support/core-on-database.js";
+import { coreOver, type MovableClock, movableClock, testServerSecret } from "../../support/core-on-database.js";
 import { openMigratedTestDatabase } from "../../support/test-database.js";
 import { type ApiClient, createApiClient, type Json } from "./api-client.js";
 import { type Contract, createContract, type OpenApiDocument } from "./openapi-contract.js";
@@ -32,7 +32,7 @@ interface SentLoginCode {
   language: string;
 }
 
-export const jwtSecret = "a-test-secret-that-is-at-least-32-characters-long";
+export const jwtSecret = testServerSecret;
 
 export interface RunningApi {
   api: ApiClient;
@@ -57,6 +57,8 @@ export interface ApiOptions {
   wrapCore?: (core: Core) => Core;
   /** The bot for Telegram logins: a fake that records the codes by default; null for none. */
   telegram?: ApiDependencies["telegram"] | null;
+  /** POST routes owned by another part of the process (the bot's webhook). */
+  webhooks?: ApiDependencies["webhooks"];
 }
 
 /** A logger whose records land in `logs`. */
@@ -92,6 +94,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     clock,
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(telegram && { telegram }),
+    ...(options.webhooks && { webhooks: options.webhooks }),
     // Every test registers from 127.0.0.1: limits are high unless a test sets the ones it checks.
     rateLimits: { ...generousLimits, ...options.rateLimits },
   });

@@ -60,11 +60,15 @@ export function createTokens(options: { secret: string; clock: Clock }): Tokens 
           issuer,
           audience,
           clockTimestamp: nowInSeconds(),
+          // Requires `iat` and refuses a token older than an access token lives, whatever its `exp`.
+          maxAge: accessTokenLifetimeSeconds,
         });
       } catch (error) {
         return { ok: false, reason: error instanceof jwt.TokenExpiredError ? "token_expired" : "invalid_token" };
       }
       if (typeof payload === "string" || payload.typ !== "access") return { ok: false, reason: "invalid_token" };
+      // jsonwebtoken checks `exp` only when it is there: every token we sign has one.
+      if (typeof payload.exp !== "number") return { ok: false, reason: "invalid_token" };
       const { sub, sid } = payload;
       if (typeof sub !== "string" || typeof sid !== "string" || !sub || !sid) {
         return { ok: false, reason: "invalid_token" };

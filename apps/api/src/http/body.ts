@@ -1,8 +1,7 @@
 // JSON bodies: 100 kB at most, JSON media types only, parse errors as problems.
-import express, { type RequestHandler } from "express";
+import express, { type Request, type RequestHandler } from "express";
+import { bodyLimitBytes } from "./input-limits.js";
 import { type Problem, ProblemError, problem } from "./problem.js";
-
-const bodyLimitBytes = 100 * 1024;
 
 /** `application/json` and every `+json` type (merge-patch, json-patch, the hypermedia type). */
 const jsonMediaTypes = ["application/json", "application/*+json"];
@@ -24,16 +23,54 @@ export const requireJsonBody: RequestHandler = (request, _response, next) => {
 
 const parseJson = express.json({ limit: bodyLimitBytes, type: jsonMediaTypes });
 
-/** Reads the JSON body of the methods that carry one; a GET's body is never read. */
+/** The Content-Encodings a body may come in (body-parser's); `identity` is none. */
+const acceptedEncodings = "gzip, deflate, br";
+
+/**
+ * Reads the JSON body of the methods that carry one; a GET's body is never read. Every failure to
+ * read it is a problem here, where it is known to be the body's: a body that is not in the
+ * Content-Encoding it claims (a "gzip" body that is not gzip) is 400 malformed_encoding.
+ */
 export const parseJsonBody: RequestHandler = (request, response, next) => {
-  if (methodsWithBody.has(request.method) || request.method === "DELETE") parseJson(request, response, next);
-  else next();
+  if (!methodsWithBody.has(request.method) && request.method !== "DELETE") {
+    next();
+    return;
+  }
+  parseJson(request, response, (error?: unknown) => {
+    if (error === undefined) next();
+    else next(unreadableBody(error, request) ?? error);
+  });
 };
+
+function unreadableBody(error: unknown, request: Request): ProblemError | undefined {
+  const known = bodyParserProblem(error);
+  if (known?.code === "unsupported_media_type" && errorType(error) === "encoding.unsupported") {
+    const detail = `The Content-Encoding ${quoted(request.get("content-encoding"))} is not supported: send the body as is, or in ${acceptedEncodings}.`;
+    return new ProblemError({ ...known, detail }, { "Accept-Encoding": acceptedEncodings });
+  }
+  if (known) return new ProblemError(known);
+  const encoding = request.get("content-encoding")?.toLowerCase() ?? "identity";
+  if (encoding !== "identity") {
+    // The decompressor's own error (zlib's "incorrect header check"): the body is not what it says.
+    return new ProblemError(
+      problem(
+        "malformed_encoding",
+        `The request body is not valid ${quoted(encoding)} data, as its Content-Encoding says.`,
+      ),
+    );
+  }
+  return undefined;
+}
+
+const errorType = (error: unknown) =>
+  typeof error === "object" && error !== null && "type" in error ? error.type : undefined;
+
+/** A header value a client sent, shown short and quoted. */
+const quoted = (value: string | undefined) => JSON.stringify((value ?? "").slice(0, 40));
 
 /** The problem for an error body-parser raised, or undefined for any other error. */
 export function bodyParserProblem(error: unknown): Problem | undefined {
-  const type = typeof error === "object" && error !== null && "type" in error ? error.type : undefined;
-  switch (type) {
+  switch (errorType(error)) {
     case "entity.parse.failed":
       return problem("malformed_json", "The request body is not valid JSON.");
     case "entity.too.large":

@@ -61,12 +61,14 @@ export function problemForFailure(failure: CoreFailure): Problem {
 
 /** The core's field errors (codes, no language) as the `errors` map of a problem, in English. */
 function fieldErrorMessages(errors: readonly FieldError[]): Record<string, string> {
-  const messages: Record<string, string> = {};
+  // A Map: a field path is never looked up on Object.prototype (`constructor`, `__proto__`).
+  const messages = new Map<string, string>();
   for (const error of errors) {
     const message = fieldErrorMessage(error);
-    messages[error.field] = messages[error.field] ? `${messages[error.field]}; ${message}` : message;
+    const known = messages.get(error.field);
+    messages.set(error.field, known === undefined ? message : `${known}; ${message}`);
   }
-  return messages;
+  return Object.fromEntries(messages);
 }
 
 function fieldErrorMessage(error: FieldError): string {

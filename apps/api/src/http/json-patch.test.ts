@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyJsonPatch, applyMergePatch, jsonEqual, parsePointer } from "./json-patch.js";
+import { applyJsonPatch, applyMergePatch, jsonEqual, type PatchOperation, parsePointer } from "./json-patch.js";
 
 const doc = () => ({ name: "Read", tags: ["a", "b"], frequency: { type: "daily", timesPerPeriod: 1 }, "x/y": 1 });
 
@@ -63,9 +63,6 @@ describe("JSON Patch (RFC 6902)", () => {
     });
     expect(applyJsonPatch(doc(), [{ op: "add", path: "/a/b", value: 1 }])).toMatchObject({ reason: "not_applicable" });
     expect(applyJsonPatch(doc(), [{ op: "test", path: "/nope", value: 1 }])).toMatchObject({ reason: "test_failed" });
-    expect(applyJsonPatch(doc(), [{ op: "move", from: "/frequency", path: "/frequency/x" }])).toMatchObject({
-      reason: "not_applicable",
-    });
     expect(applyJsonPatch(doc(), [{ op: "remove", path: "" }])).toMatchObject({ reason: "not_applicable" });
   });
 
@@ -96,8 +93,108 @@ describe("JSON Merge Patch (RFC 7396)", () => {
   it("merges objects member by member; null removes; anything else replaces", () => {
     expect(
       applyMergePatch(doc(), { name: "Write", tags: ["c"], frequency: { timesPerPeriod: 2 }, "x/y": null }),
-    ).toEqual({ name: "Write", tags: ["c"], frequency: { type: "daily", timesPerPeriod: 2 } });
-    expect(applyMergePatch({ a: 1 }, [1])).toEqual([1]);
-    expect(applyMergePatch("x", { a: { b: null } })).toEqual({ a: {} });
+    ).toEqual({ ok: true, document: { name: "Write", tags: ["c"], frequency: { type: "daily", timesPerPeriod: 2 } } });
+    expect(applyMergePatch({ a: 1 }, [1])).toEqual({ ok: true, document: [1] });
+    expect(applyMergePatch("x", { a: { b: null } })).toEqual({ ok: true, document: { a: {} } });
+  });
+
+  it("merges __proto__ and constructor as plain members, never into a prototype", () => {
+    const patch = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    const outcome = applyMergePatch({ constructor: 1 }, patch);
+    expect(outcome.ok && Object.keys(outcome.document as object).sort()).toEqual(["__proto__", "constructor"]);
+    expect(outcome.ok && Object.getPrototypeOf(outcome.document)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("holds the result to the size and nesting bounds", () => {
+    const bounds = { maxBytes: 1000, maxDepth: 4, maxOperations: 10 };
+    expect(applyMergePatch({ a: "x" }, { b: "y".repeat(2000) }, bounds)).toMatchObject({
+      ok: false,
+      reason: "too_large",
+    });
+    expect(applyMergePatch({ a: { b: {} } }, { a: { b: { c: { d: {} } } } }, bounds)).toMatchObject({
+      ok: false,
+      reason: "too_deep",
+    });
+    expect(applyMergePatch({ a: 1 }, { b: { c: 1 } }, bounds)).toEqual({ ok: true, document: { a: 1, b: { c: 1 } } });
+  });
+});
+
+describe("the work a JSON Patch can cause", () => {
+  const copiesOfTheRoot = (count: number): PatchOperation[] =>
+    Array.from({ length: count }, (_, index) => ({ op: "copy", from: "", path: `/k${index}` }));
+
+  it("refuses a copy or move from the root or an ancestor of its target, as into_itself", () => {
+    // The audit's attack: each copy of the root into a new member doubles the document.
+    expect(applyJsonPatch(doc(), copiesOfTheRoot(20))).toMatchObject({ ok: false, reason: "into_itself", index: 0 });
+    for (const operation of [
+      { op: "copy", from: "/frequency", path: "/frequency/copy" },
+      { op: "copy", from: "/tags", path: "/tags/-" },
+      { op: "move", from: "", path: "/moved" },
+      { op: "move", from: "/frequency", path: "/frequency/x" },
+    ] as PatchOperation[]) {
+      expect(applyJsonPatch(doc(), [operation]), JSON.stringify(operation)).toMatchObject({ reason: "into_itself" });
+    }
+    // A sibling whose name starts with the source's is not inside it.
+    expect(applyJsonPatch({ a: 1 }, [{ op: "copy", from: "/a", path: "/ab" }])).toEqual({
+      ok: true,
+      document: { a: 1, ab: 1 },
+    });
+  });
+
+  it("checks the document's size after every operation: the first one past the bound is refused", () => {
+    const bounds = { maxBytes: 10_000, maxDepth: 32, maxOperations: 100 };
+    const start = { text: "x".repeat(3000) };
+    const copies: PatchOperation[] = [1, 2, 3, 4].map((n) => ({ op: "copy", from: "/text", path: `/c${n}` }));
+    // 3 kB, then 6, 9, and the third copy makes 12 kB.
+    expect(applyJsonPatch(start, copies, bounds)).toMatchObject({ ok: false, reason: "too_large", index: 2 });
+    expect(applyJsonPatch(start, copies.slice(0, 2), bounds)).toMatchObject({ ok: true });
+    // Bytes, not characters: 3,000 three-byte characters are 9 kB.
+    expect(applyJsonPatch({}, [{ op: "add", path: "/t", value: "€".repeat(3400) }], bounds)).toMatchObject({
+      reason: "too_large",
+    });
+  });
+
+  it("checks the document's nesting after every operation", () => {
+    const bounds = { maxBytes: 100_000, maxDepth: 5, maxOperations: 100 };
+    const nested = { a: { b: { c: {} } } };
+    // A copy beside the original nests no deeper (four levels).
+    expect(applyJsonPatch(nested, [{ op: "copy", from: "/a", path: "/a2" }], bounds)).toMatchObject({ ok: true });
+    expect(applyJsonPatch(nested, [{ op: "add", path: "/x", value: [[[[[[1]]]]]] }], bounds)).toMatchObject({
+      ok: false,
+      reason: "too_deep",
+      index: 0,
+    });
+    expect(applyJsonPatch(nested, [{ op: "copy", from: "/a", path: "/a/b/c/d" }], bounds)).toMatchObject({
+      ok: false,
+      reason: "into_itself",
+    });
+    // Three levels copied under three levels: six.
+    expect(
+      applyJsonPatch({ ...nested, d: { e: {} } }, [{ op: "copy", from: "/a", path: "/d/e/f" }], bounds),
+    ).toMatchObject({ ok: false, reason: "too_deep" });
+  });
+
+  it("takes at most the operations the bounds allow", () => {
+    const tests: PatchOperation[] = Array.from({ length: 101 }, () => ({ op: "test", path: "/name", value: "Read" }));
+    expect(applyJsonPatch(doc(), tests)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(applyJsonPatch(doc(), tests.slice(0, 100))).toMatchObject({ ok: true });
+  });
+
+  it("never reaches a prototype through a pointer", () => {
+    for (const path of ["/__proto__/x", "/constructor/prototype/x", "/toString/x", "/name/length"]) {
+      expect(applyJsonPatch(doc(), [{ op: "add", path, value: 1 }]), path).toMatchObject({ reason: "not_applicable" });
+    }
+    expect(applyJsonPatch(doc(), [{ op: "copy", from: "/constructor", path: "/c" }])).toMatchObject({
+      reason: "not_applicable",
+    });
+    expect(applyJsonPatch(doc(), [{ op: "test", path: "/hasOwnProperty", value: {} }])).toMatchObject({
+      reason: "test_failed",
+    });
+    expect(applyJsonPatch([], [{ op: "add", path: "/constructor", value: 1 }])).toMatchObject({
+      reason: "not_applicable",
+    });
+    expect((Object.prototype as Record<string, unknown>).x).toBeUndefined();
   });
 });

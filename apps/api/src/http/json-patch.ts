@@ -1,6 +1,12 @@
 // JSON Patch (RFC 6902) over JSON Pointers (RFC 6901), and JSON Merge Patch (RFC 7396), on plain
 // JSON values. Patches apply to a copy, all operations or none; the input is never changed.
+//
+// The work a patch can cause is bounded: at most 100 operations; no copy or move of a value into
+// itself (a copy of the root into a new member doubles the document, and 20 of them fill the heap);
+// and after every operation the document must still fit the request body limit (100 kB as JSON)
+// and the nesting limit (32), so no operation ever works on more than a few hundred kB.
 import { z } from "../openapi/zod.js";
+import { bodyLimitBytes, maxJsonDepth, nestsDeeperThan } from "./input-limits.js";
 
 export type PatchOperation =
   | { op: "add"; path: string; value?: unknown }
@@ -12,16 +18,29 @@ export type PatchOperation =
 
 /**
  * Why a patch did not apply: `invalid` (a malformed pointer, a missing value: the patch document is
- * wrong), `not_applicable` (a location that does not exist in this document), `test_failed`.
+ * wrong), `not_applicable` (a location that does not exist in this document), `test_failed`,
+ * `into_itself` (a copy or move from the root or from an ancestor of its target), `too_large` and
+ * `too_deep` (the document an operation made is past the bounds).
  */
 type PatchFailure = {
-  reason: "invalid" | "not_applicable" | "test_failed";
+  reason: "invalid" | "not_applicable" | "test_failed" | "into_itself" | "too_large" | "too_deep";
   /** The operation's index in the patch. */
   index: number;
   detail: string;
 };
 
 export type PatchOutcome = { ok: true; document: unknown } | ({ ok: false } & PatchFailure);
+
+/** What a patched document must stay within, after every operation. */
+export interface PatchBounds {
+  /** The document as JSON, in UTF-8 bytes. */
+  maxBytes: number;
+  /** Objects and arrays nested (input-limits' measure). */
+  maxDepth: number;
+  maxOperations: number;
+}
+
+export const patchBounds: PatchBounds = { maxBytes: bodyLimitBytes, maxDepth: maxJsonDepth, maxOperations: 100 };
 
 const pointer = z.string().openapi({ description: "JSON Pointer (RFC 6901)", example: "/name" });
 
@@ -37,8 +56,14 @@ export const jsonPatchSchema = z
       z.strictObject({ op: z.literal("test"), path: pointer, value: z.unknown() }),
     ]),
   )
-  .max(100)
-  .openapi("JsonPatch", { description: "JSON Patch (RFC 6902), at most 100 operations" });
+  .max(patchBounds.maxOperations)
+  .openapi("JsonPatch", {
+    description:
+      `JSON Patch (RFC 6902), at most ${patchBounds.maxOperations} operations. No copy or move from the root or ` +
+      `from an ancestor of its target (400 \`patch_into_itself\`); after every operation the document must stay ` +
+      `within ${bodyLimitBytes / 1024} kB as JSON (413 \`payload_too_large\`) and ${maxJsonDepth} levels of ` +
+      `nesting (400 \`nesting_too_deep\`).`,
+  });
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -156,11 +181,45 @@ function needValue(operation: { op: string; value?: unknown }): unknown {
   return operation.value;
 }
 
-/** Applies every operation in order to a copy of the document, or none of them. */
-export function applyJsonPatch(document: unknown, operations: readonly PatchOperation[]): PatchOutcome {
+/** Whether `from` is the root or an ancestor of `path` (as pointers): a copy there would hold itself. */
+function isAncestor(from: string, path: string): boolean {
+  const outer = parsePointer(from);
+  const inner = parsePointer(path);
+  return outer.length < inner.length && outer.every((token, index) => token === inner[index]);
+}
+
+/** A refusal when the document is past the bounds: nesting first (it is cheaper, and bounds stringify). */
+function checkBounds(document: unknown, bounds: PatchBounds): void {
+  if (nestsDeeperThan(document, bounds.maxDepth)) {
+    throw new Refusal("too_deep", `the document would nest deeper than ${bounds.maxDepth} levels`);
+  }
+  if (Buffer.byteLength(JSON.stringify(document) ?? "") > bounds.maxBytes) {
+    throw new Refusal("too_large", `the document would be larger than ${bounds.maxBytes / 1024} kB as JSON`);
+  }
+}
+
+/**
+ * Applies every operation in order to a copy of the document, or none of them. The document is
+ * checked against the bounds after every operation, so no operation starts on a document past them.
+ */
+export function applyJsonPatch(
+  document: unknown,
+  operations: readonly PatchOperation[],
+  bounds: PatchBounds = patchBounds,
+): PatchOutcome {
+  if (operations.length > bounds.maxOperations) {
+    const detail = `a patch has at most ${bounds.maxOperations} operations`;
+    return { ok: false, reason: "invalid", index: bounds.maxOperations, detail };
+  }
   let current = structuredClone(document);
   for (const [index, operation] of operations.entries()) {
     try {
+      if ((operation.op === "copy" || operation.op === "move") && isAncestor(operation.from, operation.path)) {
+        throw new Refusal(
+          "into_itself",
+          `${show(operation.from)} cannot be ${operation.op === "copy" ? "copied" : "moved"} into ${show(operation.path)}, which is inside it`,
+        );
+      }
       switch (operation.op) {
         case "add":
           current = add(current, operation.path, structuredClone(needValue(operation)));
@@ -175,9 +234,6 @@ export function applyJsonPatch(document: unknown, operations: readonly PatchOper
           if (operation.path === operation.from) {
             valueAt(current, parsePointer(operation.from), operation.from);
             break;
-          }
-          if (operation.path.startsWith(`${operation.from}/`)) {
-            throw new Refusal("not_applicable", `${show(operation.from)} cannot move into itself`);
           }
           const value = valueAt(current, parsePointer(operation.from), operation.from);
           current = add(remove(current, operation.from), operation.path, value);
@@ -207,6 +263,7 @@ export function applyJsonPatch(document: unknown, operations: readonly PatchOper
         default:
           throw new Refusal("invalid", `Unknown operation ${show((operation as { op: unknown }).op)}`);
       }
+      checkBounds(current, bounds);
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, reason: error.reason, index, detail: error.message };
       throw error;
@@ -215,13 +272,31 @@ export function applyJsonPatch(document: unknown, operations: readonly PatchOper
   return { ok: true, document: current };
 }
 
-/** RFC 7396: an object merges member by member (`null` removes one); anything else replaces. */
-export function applyMergePatch(target: unknown, patch: unknown): unknown {
+/**
+ * RFC 7396: an object merges member by member (`null` removes one); anything else replaces. The
+ * result is held to the same bounds as a JSON Patch's (index 0: a merge patch is one operation).
+ */
+export function applyMergePatch(target: unknown, patch: unknown, bounds: PatchBounds = patchBounds): PatchOutcome {
+  // The patch itself must be within the nesting bound before the merge recurses through it.
+  if (nestsDeeperThan(patch, bounds.maxDepth)) {
+    return { ok: false, reason: "too_deep", index: 0, detail: `the patch nests deeper than ${bounds.maxDepth} levels` };
+  }
+  const document = merge(target, patch);
+  try {
+    checkBounds(document, bounds);
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.reason, index: 0, detail: error.message };
+    throw error;
+  }
+  return { ok: true, document };
+}
+
+function merge(target: unknown, patch: unknown): unknown {
   if (!isContainer(patch) || Array.isArray(patch)) return structuredClone(patch);
   const result: Record<string, unknown> = isContainer(target) && !Array.isArray(target) ? structuredClone(target) : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
-    else setMember(result, key, applyMergePatch(Object.hasOwn(result, key) ? result[key] : undefined, value));
+    else setMember(result, key, merge(Object.hasOwn(result, key) ? result[key] : undefined, value));
   }
   return result;
 }

@@ -1,7 +1,9 @@
 // Prometheus metrics: request counts and latencies by route pattern, method and status, and the
 // process's own (CPU, memory, event loop, GC). One registry per app, so apps never share series.
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { problem, sendProblem } from "./problem.js";
 
 /** The route pattern a request matched (`/api/v1/users/me/api-keys/{id}`), set by the router. */
 export const routePatternKey = "routePattern";
@@ -64,3 +66,32 @@ export const labelRoute =
     response.locals[routePatternKey] = pattern;
     next();
   };
+
+/** RFC 6750's token68, as the access tokens' parser reads it. */
+const bearerPattern = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/**
+ * Guards /metrics with METRICS_TOKEN: without one it is open; with one, a request must send
+ * `Authorization: Bearer <token>`, else 401. The token is compared by SHA-256 digest in constant
+ * time, so neither its length nor how much of it a guess got right shows in the answer's timing.
+ */
+export function requireMetricsToken(token: string | undefined): RequestHandler {
+  if (token === undefined) return (_request, _response, next) => next();
+  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+  const expected = digest(token);
+  return (request, response, next) => {
+    const authorization = request.get("authorization");
+    if (authorization === undefined) {
+      sendProblem(response, problem("credentials_required", "Send the metrics token: Authorization: Bearer <token>."));
+      return;
+    }
+    const offered = bearerPattern.exec(authorization)?.[1];
+    if (offered === undefined || !timingSafeEqual(digest(offered), expected)) {
+      sendProblem(response, problem("invalid_token", "The metrics token is wrong."), {
+        "WWW-Authenticate": 'Bearer realm="habits", error="invalid_token"',
+      });
+      return;
+    }
+    next();
+  };
+}

@@ -8,6 +8,8 @@ import { z } from "../openapi/zod.js";
 export const problemCatalog = {
   // The request itself
   malformed_json: { status: 400, title: "Malformed JSON" },
+  malformed_encoding: { status: 400, title: "Body not in its Content-Encoding" },
+  nesting_too_deep: { status: 400, title: "Nested too deeply" },
   validation_failed: { status: 400, title: "Validation failed" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
@@ -30,6 +32,7 @@ export const problemCatalog = {
   already_claimed: { status: 409, title: "Already claimed" },
   patch_test_failed: { status: 409, title: "JSON Patch test failed" },
   patch_not_applicable: { status: 422, title: "JSON Patch does not apply" },
+  patch_into_itself: { status: 400, title: "JSON Patch copies or moves a value into itself" },
   tag_not_found: { status: 422, title: "Tag not found" },
   wrong_password: { status: 422, title: "Wrong password" },
   password_required: { status: 422, title: "Password required" },

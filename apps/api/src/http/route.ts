@@ -299,7 +299,8 @@ function problemCodesOf(
   if (spec.auth) for (const code of authenticationProblems) codes.add(code);
   if (methodsWithBody.has(spec.method)) {
     for (const code of ["malformed_json", "payload_too_large", "validation_failed"] as const) codes.add(code);
-    if (spec.method !== "delete" || spec.request?.body) codes.add("unsupported_media_type");
+    // Any body is read (a DELETE's too): its Content-Encoding and its nesting can be refused.
+    for (const code of ["malformed_encoding", "nesting_too_deep", "unsupported_media_type"] as const) codes.add(code);
   }
   if (spec.request?.query || spec.request?.params) codes.add("validation_failed");
   if (spec.idempotent) {

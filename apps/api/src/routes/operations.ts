@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { type RequestHandler, Router } from "express";
-import { labelRoute } from "../http/metrics.js";
+import { labelRoute, requireMetricsToken } from "../http/metrics.js";
 import { problem, problemSchema, sendProblem } from "../http/problem.js";
 import { z } from "../openapi/zod.js";
 
@@ -14,11 +14,15 @@ const readySchema = z
   .strictObject({ status: z.literal("ready"), checks: z.strictObject({ database: z.literal("ok") }) })
   .openapi("Ready");
 
-/** Liveness, readiness and metrics for load balancers, orchestrators and Prometheus; no authentication. */
+/**
+ * Liveness, readiness and metrics for load balancers, orchestrators and Prometheus. No user
+ * authentication; /metrics asks for METRICS_TOKEN as a bearer token when one is configured.
+ */
 export function createOperationsRouter(options: {
   registry: OpenAPIRegistry;
   readiness: Readiness;
   metrics: RequestHandler;
+  metricsToken?: string | undefined;
 }): Router {
   const { registry, readiness } = options;
   const router = Router();
@@ -67,11 +71,18 @@ export function createOperationsRouter(options: {
     operationId: "getMetrics",
     tags,
     summary: "Prometheus metrics",
-    description: "Request counts and latency histograms by route pattern, method and status; process metrics.",
+    description:
+      "Request counts and latency histograms by route pattern, method and status; process metrics. When the " +
+      "server sets `METRICS_TOKEN`, send it as `Authorization: Bearer <token>`; otherwise the endpoint is open.",
     responses: {
       200: { description: "The Prometheus text format", content: { "text/plain": { schema: z.string() } } },
+      401: {
+        description:
+          "`credentials_required` (no `Authorization`) or `invalid_token` (another token), when `METRICS_TOKEN` is set",
+        content: { "application/problem+json": { schema: problemSchema } },
+      },
     },
   });
-  router.get("/metrics", labelRoute("/metrics"), options.metrics);
+  router.get("/metrics", labelRoute("/metrics"), requireMetricsToken(options.metricsToken), options.metrics);
   return router;
 }

@@ -8,6 +8,7 @@ import { forgetKeyboard } from "../access/api-access-screen.js";
 import { apiButton } from "../access/api-buttons.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { escapeHtml } from "../telegram/html.js";
+import { replySecret } from "../telegram/send-secret.js";
 
 export const newApiKeyId = "api-key-new";
 
@@ -45,7 +46,7 @@ export function createNewApiKey(core: Core) {
       });
       if (made.ok) {
         // The way back opens the screen below the key, so the key stays readable until 🧹 removes it.
-        await answer.reply(answer.t("api-key-made", { name: escapeHtml(made.name), key: made.key }), {
+        await replySecret(answer, answer.t("api-key-made", { name: escapeHtml(made.name), key: made.key }), {
           parse_mode: "HTML",
           reply_markup: forgetKeyboard(answer)
             .row()

@@ -7,6 +7,7 @@ import { apiAccessScreen, forgetKeyboard, revokeConfirmation } from "../access/a
 import { apiData } from "../access/api-buttons.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { newApiKeyId } from "../conversations/new-api-key.js";
+import { replySecret } from "../telegram/send-secret.js";
 import { show } from "../telegram/show.js";
 
 export function createApiAccessFeature(core: Core): Composer<BotContext> {
@@ -31,7 +32,7 @@ export function createApiAccessFeature(core: Core): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     const minutes = accessLimits.loginCodeTtlMinutes;
-    return ctx.reply(ctx.t("api-code", { code: issued.value.code, minutes }), {
+    return replySecret(ctx, ctx.t("api-code", { code: issued.value.code, minutes }), {
       parse_mode: "HTML",
       reply_markup: forgetKeyboard(ctx),
     });

@@ -3,7 +3,7 @@
 // on when one of them fails.
 import { type Core, createCore, type DueSummary, defaultCoreSettings, type PasswordHasher } from "@habits/core";
 import { createInMemoryStore } from "@habits/core/testing";
-import { nodeSecrets } from "@habits/runtime";
+import { createNodeSecrets } from "@habits/runtime";
 import { describe, expect, it } from "vitest";
 import { createSummaryPass, runTick } from "./tick.js";
 
@@ -29,7 +29,7 @@ async function setup(clock: { now: () => Date }): Promise<Core> {
     random: { next: () => 0.5 },
     settings: defaultCoreSettings,
     passwords: noPasswords,
-    secrets: nodeSecrets,
+    secrets: createNodeSecrets(),
   });
   const user = await store.users.create({ username: "ann", timezone: "UTC" });
   if (!(await core.habits.create(user.id, { name: "Stretch" })).ok) throw new Error("habit not created");

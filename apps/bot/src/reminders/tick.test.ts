@@ -2,7 +2,7 @@
 // what became due since the previous one.
 import { type Core, createCore, type DueReminder, defaultCoreSettings, type PasswordHasher } from "@habits/core";
 import { createInMemoryStore } from "@habits/core/testing";
-import { nodeSecrets } from "@habits/runtime";
+import { createNodeSecrets } from "@habits/runtime";
 import { describe, expect, it } from "vitest";
 import { createReminderPass } from "./tick.js";
 
@@ -17,7 +17,7 @@ async function setup(clock = { now: () => new Date("2026-03-10T06:00:00Z") }): P
     random: { next: () => 0.5 },
     settings: defaultCoreSettings,
     passwords: noPasswords,
-    secrets: nodeSecrets,
+    secrets: createNodeSecrets(),
   });
   const user = await store.users.create({ username: "ann", timezone: "UTC" });
   const habit = await core.habits.create(user.id, {

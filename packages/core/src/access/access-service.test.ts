@@ -1,5 +1,5 @@
 // Login codes and API keys over the in-memory store, with the fixture's clock and fake secrets
-// (`h:` + secret is the hash; the test picks the next code).
+// (`h:` + key is a key's hash, `c:` + code a code's keyed hash; the test picks the next code).
 import { describe, expect, it } from "vitest";
 import { createCoreFixture, unwrap } from "../testing/core-fixture.js";
 import { accessLimits } from "./access.js";
@@ -9,13 +9,13 @@ const start = "2026-03-10T12:00:00Z";
 const at = (minutes: number, extraMs = 0) => new Date(new Date(start).getTime() + minutes * 60_000 + extraMs);
 
 describe("login codes", () => {
-  it("are 6 digits, valid for 5 minutes, and stored only as a hash", async () => {
+  it("are 6 digits, valid for 5 minutes, and stored only as the keyed code hash", async () => {
     const { core, store, user } = await createCoreFixture({ now: start });
     const issued = unwrap(await core.access.issueLoginCode(user.id));
     expect(issued.code).toMatch(/^\d{6}$/);
     expect(issued.expiresAt).toEqual(at(5));
     const stored = await store.access.latestLoginCode(user.id);
-    expect(stored).toMatchObject({ codeHash: `h:${issued.code}`, expiresAt: at(5), failedTries: 0, consumedAt: null });
+    expect(stored).toMatchObject({ codeHash: `c:${issued.code}`, expiresAt: at(5), failedTries: 0, consumedAt: null });
     expect(JSON.stringify(stored)).not.toContain(`"${issued.code}"`);
   });
 

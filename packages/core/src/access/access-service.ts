@@ -46,7 +46,7 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
         if (blocking) return fail({ reason: "too_many_codes", retryAt: new Date(blocking.getTime() + hourMs) });
         const code = secrets.randomDigits(accessLimits.loginCodeDigits);
         const expiresAt = new Date(now.getTime() + accessLimits.loginCodeTtlMinutes * minuteMs);
-        await tx.access.insertLoginCode({ userId, codeHash: secrets.hash(code), expiresAt, createdAt: now });
+        await tx.access.insertLoginCode({ userId, codeHash: secrets.codeHash(code), expiresAt, createdAt: now });
         return ok({ code, expiresAt });
       });
     },
@@ -63,7 +63,7 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
         const now = clock.now();
         if (!latest || now.getTime() >= latest.expiresAt.getTime()) return fail({ reason: "code_expired" });
         if (latest.failedTries >= accessLimits.loginCodeMaxTries) return fail({ reason: "code_locked" });
-        if (!equalInConstantTime(secrets.hash(code.trim()), latest.codeHash)) {
+        if (!equalInConstantTime(secrets.codeHash(code.trim()), latest.codeHash)) {
           const tries = await tx.access.recordFailedTry(latest.id);
           return fail({ reason: "code_invalid", triesLeft: Math.max(0, accessLimits.loginCodeMaxTries - tries) });
         }
@@ -89,6 +89,8 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
         if ((await tx.access.listApiKeys(userId)).length >= accessLimits.maxApiKeys) {
           return fail({ reason: "too_many_keys" });
         }
+        // 32 random bytes: a plain SHA-256 is safe to store (no one can try 2^256 keys), and it can
+        // be looked up directly. Login codes, six digits, need the keyed codeHash instead.
         const key = apiKeyMarker + secrets.randomToken(apiKeyBytes);
         const apiKey = await tx.access.insertApiKey({
           userId,

@@ -74,7 +74,10 @@ export function validateHabit(input: HabitInput, base?: HabitFields, colorIndex 
   const frequencyType = (has("frequency") ? input.frequency?.type : base?.frequency.type) ?? "daily";
   errors.choice("frequency.type", frequencyType, frequencies);
   const timesPerPeriod = (has("frequency") ? input.frequency?.timesPerPeriod : base?.frequency.timesPerPeriod) ?? 1;
-  const maxTimes = habitLimits.timesPerPeriod[frequencyType as keyof typeof habitLimits.timesPerPeriod] ?? 1;
+  // Own members only: a frequency type named `constructor` must not find Object.prototype's.
+  const maxTimes = Object.hasOwn(habitLimits.timesPerPeriod, frequencyType)
+    ? habitLimits.timesPerPeriod[frequencyType as keyof typeof habitLimits.timesPerPeriod]
+    : 1;
   errors.integer("frequency.timesPerPeriod", timesPerPeriod, { min: 1, max: maxTimes });
 
   const exemptWeekdays = uniqueSorted(

@@ -9,7 +9,7 @@ export interface FakeSecrets extends SecretSource {
 /**
  * Predictable and transparent: tokens count up (`…0001`, `…0002`, at the length of real base64url
  * of that many bytes), digits come from the queue or count up (`000001`), and the hash is `h:` and
- * the secret, which differs from every secret yet shows in a failing test what was hashed.
+ * the secret (`c:` and the code for login codes), which differs from every secret yet shows in a failing test what was hashed.
  */
 export function fakeSecrets(): FakeSecrets {
   let tokens = 0;
@@ -23,6 +23,7 @@ export function fakeSecrets(): FakeSecrets {
       return next;
     },
     hash: (secret) => `h:${secret}`,
+    codeHash: (code) => `c:${code}`,
     nextDigits(...next) {
       queued.push(...next);
     },

@@ -7,6 +7,7 @@ import {
   jsonEqual,
   jsonPatchSchema,
   type PatchOperation,
+  patchBounds,
 } from "../../http/json-patch.js";
 import { compareValues, selectFields, sortItems } from "../../http/list-query.js";
 import { paginate } from "../../http/paging.js";
@@ -199,7 +200,10 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       "removes one, which then takes its default) or a JSON Patch (`application/json-patch+json`, RFC 6902) " +
       "over the habit as GET shows it. Read-only fields (id, status, milestone.current, timestamps) may be " +
       "tested, not changed. The result is validated as a whole, as PUT validates. A failed `test` is 409 " +
-      "`patch_test_failed`; a location that does not exist is 422 `patch_not_applicable`.",
+      "`patch_test_failed`; a location that does not exist is 422 `patch_not_applicable`; a copy or move from " +
+      "the root or an ancestor of its target is 400 `patch_into_itself`. After every operation the habit " +
+      `must stay within ${patchBounds.maxBytes / 1024} kB as JSON (413 \`payload_too_large\`) and ` +
+      `${patchBounds.maxDepth} levels of nesting (400 \`nesting_too_deep\`).`,
     auth: true,
     request: {
       params: idParams,
@@ -212,26 +216,42 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       },
     },
     responses: { 200: { description: "The habit as changed", body: habitSchema } },
-    errors: ["not_found", "name_taken", "patch_test_failed", "patch_not_applicable"],
+    errors: [
+      "not_found",
+      "name_taken",
+      "patch_test_failed",
+      "patch_not_applicable",
+      "patch_into_itself",
+      "payload_too_large",
+      "nesting_too_deep",
+    ],
     handler: async ({ principal, params, body }) => {
       // The body is parsed by its media type (bodyFor): an array is a JSON Patch, an object a merge patch.
       const habit = await core.habits.get(principal.userId, params.id);
       if (!habit) return failed({ reason: "not_found" });
       const current = await present(principal.userId, habit);
-      let patched: unknown;
-      if (Array.isArray(body)) {
-        const outcome = applyJsonPatch(current, body as PatchOperation[]);
-        if (!outcome.ok) {
-          const detail = `Operation ${outcome.index}: ${outcome.detail}.`;
-          if (outcome.reason === "test_failed") return problemReply("patch_test_failed", detail);
-          if (outcome.reason === "not_applicable") return problemReply("patch_not_applicable", detail);
-          return invalidBody(detail, { [`body.${outcome.index}`]: outcome.detail });
+      const isJsonPatch = Array.isArray(body);
+      const outcome = isJsonPatch ? applyJsonPatch(current, body as PatchOperation[]) : applyMergePatch(current, body);
+      if (!outcome.ok) {
+        const detail = isJsonPatch
+          ? `Operation ${outcome.index}: ${outcome.detail}.`
+          : `The merge patch: ${outcome.detail}.`;
+        switch (outcome.reason) {
+          case "test_failed":
+            return problemReply("patch_test_failed", detail);
+          case "not_applicable":
+            return problemReply("patch_not_applicable", detail);
+          case "into_itself":
+            return problemReply("patch_into_itself", detail);
+          case "too_large":
+            return problemReply("payload_too_large", detail);
+          case "too_deep":
+            return problemReply("nesting_too_deep", detail);
+          case "invalid":
+            return invalidBody(detail, { [`body.${outcome.index}`]: outcome.detail });
         }
-        patched = outcome.document;
-      } else {
-        patched = applyMergePatch(current, body);
       }
-      const replacement = parseInput(habitInputSchema, writablePart(patched, current), "body");
+      const replacement = parseInput(habitInputSchema, writablePart(outcome.document, current), "body");
       const updated = await core.habits.update(principal.userId, params.id, toHabitInput(replacement));
       return updated.ok ? ok(await present(principal.userId, updated.value)) : failed(updated);
     },
