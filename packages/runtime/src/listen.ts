@@ -24,6 +24,8 @@ function nextTurn(): Promise<void> {
 export function listen(handler: RequestListener, options: { port: number; host: string }): Promise<RunningServer> {
   const server = createServer(handler);
   let draining = false;
+  // Set once idle connections may be closed: from the drain's second turn on (see below).
+  let closingIdle = false;
   // Answers begun before the drain whose headers are not written yet: they still get `Connection: close`.
   const unanswered = new Set<ServerResponse>();
 
@@ -38,7 +40,7 @@ export function listen(handler: RequestListener, options: { port: number; host: 
     // An answer whose keep-alive header went out before the drain leaves its connection idle and
     // open when it ends: close it then (the client cannot have sent another request on it yet).
     response.once("close", () => {
-      if (draining) setImmediate(() => server.closeIdleConnections());
+      if (closingIdle) setImmediate(() => server.closeIdleConnections());
     });
   });
 
@@ -58,6 +60,7 @@ export function listen(handler: RequestListener, options: { port: number; host: 
     // Now an idle connection is one that has sent nothing: close those. The rest close as their
     // answers end (`Connection: close`).
     await nextTurn();
+    closingIdle = true;
     server.closeIdleConnections();
     await closed;
   };
