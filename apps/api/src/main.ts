@@ -5,6 +5,7 @@ import {
   createBcryptHasher,
   createLogger,
   createNodeSecrets,
+  listen,
   onShutdownSignal,
   runMain,
   secretsIn,
@@ -13,7 +14,6 @@ import {
 } from "@habits/runtime";
 import { createApp } from "./create-app.js";
 import { apiConfigFrom, loadApiEnv } from "./env.js";
-import { listen } from "./listen.js";
 
 runMain(async () => {
   const env = loadApiEnv(process.env);
@@ -48,9 +48,14 @@ runMain(async () => {
     metrics: { token: config.metricsToken },
   });
   const server = await listen(app, config);
+  // Before the line that says it listens: whoever reacts to that line finds the handler there.
+  onShutdownSignal(
+    logger,
+    async () => {
+      await server.close();
+      await database.close();
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);
-  onShutdownSignal(logger, async () => {
-    await server.close();
-    await database.close();
-  });
 });

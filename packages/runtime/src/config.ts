@@ -54,4 +54,12 @@ export const baseConfigShape = {
       error: "must be file:<path> for SQLite or postgres://user:password@host:port/database",
     })
     .optional(),
+  // Whole seconds a shutdown may take before the process exits 1 anyway; under Docker's default
+  // 10 s stop timeout, so the log line saying so comes before Docker's SIGKILL.
+  SHUTDOWN_TIMEOUT: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: "must be a number of seconds from 1 to 3600" })
+    .transform(Number)
+    .refine((seconds) => seconds >= 1 && seconds <= 3600, { error: "must be a number of seconds from 1 to 3600" })
+    .default(9),
 };
