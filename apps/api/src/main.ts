@@ -14,6 +14,7 @@ import {
 } from "@habits/runtime";
 import { createApp } from "./create-app.js";
 import { apiConfigFrom, loadApiEnv } from "./env.js";
+import { createBackgroundWork } from "./http/background-work.js";
 
 runMain(async () => {
   const env = loadApiEnv(process.env);
@@ -38,8 +39,11 @@ runMain(async () => {
     // The login codes' hash is keyed by the same secret the bot issues them with.
     secrets: createNodeSecrets(config.jwtSecret),
   });
+  // Work after an answer (a login code looked up) finishes before the database closes.
+  const background = createBackgroundWork();
   const app = createApp({
     logger,
+    background,
     database,
     core,
     jwt: { secret: config.jwtSecret },
@@ -53,6 +57,7 @@ runMain(async () => {
     logger,
     async () => {
       await server.close();
+      await background.idle();
       await database.close();
     },
     { timeoutSeconds: env.SHUTDOWN_TIMEOUT },

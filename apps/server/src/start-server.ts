@@ -1,4 +1,4 @@
-import { apiConfigFrom, createApp, listen, type RunningServer } from "@habits/api";
+import { apiConfigFrom, createApp, createBackgroundWork, listen, type RunningServer } from "@habits/api";
 import {
   botConfigFrom,
   createBot,
@@ -47,12 +47,15 @@ export async function startProduct(env: Record<string, string | undefined>, work
   let polling: RunningBot | undefined;
   let tick: RunningTick | undefined;
   let stopping = false;
+  // Work after an answer (a login code looked up and sent) finishes before the database closes.
+  const background = createBackgroundWork();
   onShutdownSignal(
     logger,
     async () => {
       stopping = true;
       // At once, not one after another: HTTP must stop accepting now, not after a tick's pass.
       await Promise.all([server?.close(), polling?.stop(), tick?.stop()]);
+      await background.idle();
       await database.close();
     },
     { timeoutSeconds: settings.SHUTDOWN_TIMEOUT },
@@ -74,6 +77,7 @@ export async function startProduct(env: Record<string, string | undefined>, work
     cors: { origins: apiConfig.corsOrigins },
     trustProxy: apiConfig.trustProxy,
     metrics: { token: apiConfig.metricsToken },
+    background,
     webhooks,
     ...(bot && botConfig && { telegram: { botToken: botConfig.token, sendLoginCode: createLoginCodeSender(bot) } }),
   });
