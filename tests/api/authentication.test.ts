@@ -167,8 +167,12 @@ describe("refused credentials", () => {
 
 describe("an API key", () => {
   it("opens /users/me as X-API-Key until it is revoked", async () => {
-    const { accessToken, user } = await registerAccount(running.api);
-    const made = await running.api.post("/api/v1/users/me/api-keys", { name: "script" }, { token: accessToken });
+    const { accessToken, user, password } = await registerAccount(running.api);
+    const made = await running.api.post(
+      "/api/v1/users/me/api-keys",
+      { name: "script", currentPassword: password },
+      { token: accessToken },
+    );
     expect(made.status).toBe(201);
 
     const answer = await running.api.get(me, { apiKey: made.body.key });

@@ -128,7 +128,11 @@ describe("hypermedia", () => {
     const tag = await api.post("/api/v1/tags", { name: "morning" }, asHypermedia(token));
     expect(tag.body.links.update).toEqual({ href: `/api/v1/tags/${tag.body.id}`, method: "PUT" });
 
-    const key = await api.post("/api/v1/users/me/api-keys", { name: "script" }, asHypermedia(token));
+    const key = await api.post(
+      "/api/v1/users/me/api-keys",
+      { name: "script", currentPassword: "correct horse battery" },
+      asHypermedia(token),
+    );
     expect(key.status).toBe(201);
     const keyHref = `/api/v1/users/me/api-keys/${key.body.id}`;
     expect(key.body.links).toEqual({

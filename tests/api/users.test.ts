@@ -4,6 +4,7 @@ import { accessLimits } from "@habits/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, ApiClient } from "./support/api-client.js";
 import { type RunningApi, registerAccount, startApi } from "./support/api-harness.js";
+import { loginWithTelegramCode } from "./support/telegram-accounts.js";
 
 const me = "/api/v1/users/me";
 const keys = "/api/v1/users/me/api-keys";
@@ -20,6 +21,9 @@ function expectProblem(answer: Answer, status: number, code: string) {
   expect(answer.status).toBe(status);
   expect(answer.body).toMatchObject({ status, code });
 }
+
+/** The password registerAccount gives an account: the proof for its account changes. */
+const defaultPassword = "correct horse battery";
 
 const loginAs = async (username: string, password: string) => api.post("/api/v1/auth/login", { username, password });
 
@@ -129,7 +133,11 @@ describe("PATCH /users/me", () => {
   it("another account's username is 409 username_taken", async () => {
     await registerAccount(api, { username: "mallory" });
     const { accessToken } = await registerAccount(api);
-    expectProblem(await api.patch(me, { username: "Mallory" }, { token: accessToken }), 409, "username_taken");
+    expectProblem(
+      await api.patch(me, { username: "Mallory", currentPassword: defaultPassword }, { token: accessToken }),
+      409,
+      "username_taken",
+    );
   });
 
   it("a JSON Patch is not taken here: 415", async () => {
@@ -164,20 +172,22 @@ describe("PUT /users/me/password", () => {
     expect((await loginAs("nina", "a brand new password")).status).toBe(200);
   });
 
-  it("with an API key every session ends", async () => {
+  it("an API key may not change it, even with the password: 403 insufficient_scope, and nothing changes", async () => {
     const session = await registerAccount(api, { username: "oscar" });
-    const made = (await api.post(keys, { name: "cli" }, { token: session.accessToken })).body;
+    const made = (
+      await api.post(keys, { currentPassword: defaultPassword, name: "cli" }, { token: session.accessToken })
+    ).body;
     const answer = await api.put(
       password,
       { currentPassword: session.password, newPassword: "another new password" },
       { apiKey: made.key },
     );
-    expect(answer.status).toBe(204);
-    expectProblem(await api.get(me, { token: session.accessToken }), 401, "session_revoked");
-    expect((await api.get(me, { apiKey: made.key })).status).toBe(200);
+    expectProblem(answer, 403, "insufficient_scope");
+    expect((await api.get(me, { token: session.accessToken })).status).toBe(200);
+    expect((await loginAs("oscar", session.password)).status).toBe(200);
   });
 
-  it("a wrong or missing current password is 422 wrong_password, and no session ends", async () => {
+  it("a wrong current password is 422 wrong_password, a missing one 403; no session ends", async () => {
     const session = await registerAccount(api);
     const other = (await loginAs(session.user.username, session.password)).body;
     expectProblem(
@@ -191,8 +201,8 @@ describe("PUT /users/me/password", () => {
     );
     expectProblem(
       await api.put(password, { newPassword: "whatever it is" }, { token: session.accessToken }),
-      422,
-      "wrong_password",
+      403,
+      "reauthentication_required",
     );
     expect((await api.get(me, { token: other.accessToken })).status).toBe(200);
   });
@@ -210,11 +220,11 @@ describe("PUT /users/me/password", () => {
 });
 
 describe("DELETE /users/me", () => {
-  it("asks for the password of an account that has one: missing is 400, wrong is 422", async () => {
+  it("asks for the password of an account that has one: missing is 403, wrong is 422", async () => {
     const session = await registerAccount(api);
     const missing = await api.delete(me, { token: session.accessToken });
-    expectProblem(missing, 400, "validation_failed");
-    expect(missing.body.errors).toEqual({ password: "is required" });
+    expectProblem(missing, 403, "reauthentication_required");
+    expect(missing.body.detail).toContain("`password`");
     expectProblem(
       await api.delete(me, { token: session.accessToken, json: { password: "wrong one" } }),
       422,
@@ -232,11 +242,13 @@ describe("DELETE /users/me", () => {
     expect(await running.core.users.get(session.user.id)).toBeUndefined();
   });
 
-  it("an account without a password is deleted without one", async () => {
+  it("an account without a password is deleted by a fresh Telegram login, never by an API key", async () => {
     const { user } = await running.core.users.fromTelegram({ id: 4242 });
     const made = await running.core.access.createApiKey(user.id, "bot key");
     if (!made.ok) throw new Error(made.reason);
-    expect((await api.delete(me, { apiKey: made.value.key })).status).toBe(204);
+    expectProblem(await api.delete(me, { apiKey: made.value.key }), 403, "insufficient_scope");
+    const { accessToken } = await loginWithTelegramCode(running, 4242);
+    expect((await api.delete(me, { token: accessToken })).status).toBe(204);
     expect(await running.core.users.get(user.id)).toBeUndefined();
   });
 });
@@ -244,12 +256,17 @@ describe("DELETE /users/me", () => {
 describe("API keys", () => {
   it("a new key comes once, with Location; the list and the entry never show it", async () => {
     const { accessToken } = await registerAccount(api);
-    const made = await api.post(keys, { name: " My script " }, { token: accessToken });
+    const made = await api.post(
+      keys,
+      { currentPassword: defaultPassword, name: " My script " },
+      { token: accessToken },
+    );
     expect(made.status).toBe(201);
     expect(made.body).toEqual({
       id: expect.any(String),
       name: "My script",
       prefix: made.body.key.slice(0, 12),
+      scopes: ["read", "write"],
       key: expect.stringMatching(/^hab_[A-Za-z0-9_-]{43}$/),
       createdAt: "2026-03-10T12:00:00.000Z",
       lastUsedAt: null,
@@ -264,6 +281,7 @@ describe("API keys", () => {
           id: made.body.id,
           name: "My script",
           prefix: made.body.prefix,
+          scopes: ["read", "write"],
           createdAt: made.body.createdAt,
           lastUsedAt: null,
         },
@@ -287,7 +305,8 @@ describe("API keys", () => {
 
   it("pages with page and pageSize; out-of-range values are 400", async () => {
     const { accessToken } = await registerAccount(api);
-    for (const name of ["one", "two", "three"]) await api.post(keys, { name }, { token: accessToken });
+    for (const name of ["one", "two", "three"])
+      await api.post(keys, { currentPassword: defaultPassword, name }, { token: accessToken });
     const second = await api.get(`${keys}?page=2&pageSize=2`, { token: accessToken });
     expect(second.body).toMatchObject({
       page: 2,
@@ -305,13 +324,20 @@ describe("API keys", () => {
 
   it("an empty name is 400; the eleventh key is 409 limit_reached, naming the limit", async () => {
     const { accessToken } = await registerAccount(api);
-    const empty = await api.post(keys, { name: "  " }, { token: accessToken });
+    const empty = await api.post(keys, { currentPassword: defaultPassword, name: "  " }, { token: accessToken });
     expectProblem(empty, 400, "validation_failed");
     expect(empty.body.errors).toEqual({ name: "is required" });
     for (let made = 0; made < accessLimits.maxApiKeys; made++) {
-      expect((await api.post(keys, { name: `key ${made}` }, { token: accessToken })).status).toBe(201);
+      expect(
+        (await api.post(keys, { currentPassword: defaultPassword, name: `key ${made}` }, { token: accessToken }))
+          .status,
+      ).toBe(201);
     }
-    const refused = await api.post(keys, { name: "one too many" }, { token: accessToken });
+    const refused = await api.post(
+      keys,
+      { currentPassword: defaultPassword, name: "one too many" },
+      { token: accessToken },
+    );
     expectProblem(refused, 409, "limit_reached");
     expect(refused.body.limit).toEqual({ name: "apiKeys", max: accessLimits.maxApiKeys });
     expect((await api.get(keys, { token: accessToken })).body.totalCount).toBe(accessLimits.maxApiKeys);
@@ -320,7 +346,9 @@ describe("API keys", () => {
   it("another user's key is 404 to read and to revoke, and it keeps working", async () => {
     const owner = await registerAccount(api);
     const stranger = await registerAccount(api);
-    const made = (await api.post(keys, { name: "mine" }, { token: owner.accessToken })).body;
+    const made = (
+      await api.post(keys, { currentPassword: defaultPassword, name: "mine" }, { token: owner.accessToken })
+    ).body;
     expectProblem(await api.get(`${keys}/${made.id}`, { token: stranger.accessToken }), 404, "not_found");
     expectProblem(await api.delete(`${keys}/${made.id}`, { token: stranger.accessToken }), 404, "not_found");
     expect((await api.get(me, { apiKey: made.key })).body.id).toBe(owner.user.id);
@@ -328,7 +356,8 @@ describe("API keys", () => {
 
   it("revoking twice is 404 the second time", async () => {
     const { accessToken } = await registerAccount(api);
-    const made = (await api.post(keys, { name: "once" }, { token: accessToken })).body;
+    const made = (await api.post(keys, { currentPassword: defaultPassword, name: "once" }, { token: accessToken }))
+      .body;
     expect((await api.delete(`${keys}/${made.id}`, { token: accessToken })).status).toBe(204);
     expectProblem(await api.delete(`${keys}/${made.id}`, { token: accessToken }), 404, "not_found");
   });

@@ -82,7 +82,7 @@ describe(`API access on ${dialect}`, () => {
     expect(ben.lastMessage()?.text).toBe(
       text("api-key-made", { name: "&lt;b&gt;My&lt;/b&gt; script", key: key ?? "" }),
     );
-    expect((await kit.core.access.authenticateApiKey(key ?? ""))?.id).toBe(account.id);
+    expect((await kit.core.access.authenticateApiKey(key ?? ""))?.user.id).toBe(account.id);
 
     await openAccess(ben);
     const [listed] = await kit.core.access.listApiKeys(account.id);
@@ -136,6 +136,58 @@ describe(`API access on ${dialect}`, () => {
       await eve.tap({ data: `api|${action}|${made.value.apiKey.id}` });
       expect(eve.callbackAnswers().at(-1)).toBe(text("error-stale-button"));
     }
-    expect((await kit.core.access.authenticateApiKey(made.value.key))?.id).toBe(ownerAccount.id);
+    expect((await kit.core.access.authenticateApiKey(made.value.key))?.user.id).toBe(ownerAccount.id);
+  });
+
+  it("lists each key with what it may do and its last use, so a key made elsewhere can be found and revoked", async () => {
+    const dee = kit.user();
+    await onboard(dee);
+    const account = await accountOf(kit, dee);
+    // A read-only key made in the bot, and one made elsewhere (the REST API) that may read and write.
+    await openAccess(dee);
+    await dee.tap(text("api-button-new-read-key"));
+    await dee.send("Dashboard");
+    const dashboard = shownKey(dee);
+    const elsewhere = await kit.core.access.createApiKey(account.id, "Unknown app");
+    if (!elsewhere.ok) throw new Error(JSON.stringify(elsewhere));
+    expect(dashboard).toBeDefined();
+    expect((await kit.core.access.listApiKeys(account.id)).map((key) => `${key.name}:${key.scopes}`).sort()).toEqual([
+      "Dashboard:read",
+      "Unknown app:read,write",
+    ]);
+
+    // The unknown app used its key on 12 March.
+    kit.clock.set("2026-03-12T15:00:00Z");
+    await kit.core.access.authenticateApiKey(elsewhere.value.key);
+    await openAccess(dee);
+    const screen = dee.lastMessage()?.text ?? "";
+    const line = (name: string) => screen.split("\n").find((row) => row.includes(name)) ?? "";
+    expect(line("Unknown app")).toContain(text("api-scope-read-write"));
+    expect(line("Unknown app")).toContain(
+      new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: account.timezone }).format(
+        new Date("2026-03-12T15:00:00Z"),
+      ),
+    );
+    expect(line("Dashboard")).toContain(text("api-scope-read"));
+    expect(line("Dashboard")).toContain(text("api-key-never-used"));
+    expect(screen).toContain(text("api-keys-hint"));
+
+    await dee.tap(kit.bot.i18n.t("en", "api-button-revoke", { name: "Unknown app" }));
+    await dee.tap(text("api-button-revoke-yes"));
+    expect(await kit.core.access.authenticateApiKey(elsewhere.value.key)).toBeUndefined();
+    expect((await kit.core.access.listApiKeys(account.id)).map((key) => key.name)).toEqual(["Dashboard"]);
+  });
+
+  it.each(["ru", "kk"])("names the scopes in %s too", async (language) => {
+    const person = kit.user({ languageCode: language });
+    await onboard(person);
+    const account = await accountOf(kit, person);
+    const made = await kit.core.access.createApiKey(account.id, "Script", ["read"]);
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    await person.command("api");
+    const shown = person.lastMessage()?.text ?? "";
+    expect(shown).toContain(htmlToText(kit.bot.i18n.t(language, "api-scope-read")));
+    expect(shown).toContain(htmlToText(kit.bot.i18n.t(language, "api-keys-hint")));
+    expect(kit.bot.i18n.t(language, "api-scope-read")).not.toBe(kit.bot.i18n.t("en", "api-scope-read"));
   });
 });

@@ -154,7 +154,7 @@ describe(`secrets in the bot's failed messages stay out of the logs on ${dialect
       const key = lastSentSecret(cid, keyPattern);
       expectLoggedWithoutSecret(key, failure, from);
       const account = await accountOf(kit, cid);
-      expect((await kit.core.access.authenticateApiKey(key ?? ""))?.id).toBe(account.id);
+      expect((await kit.core.access.authenticateApiKey(key ?? ""))?.user.id).toBe(account.id);
       const sessions = await kit.database.client.botSession.findMany();
       expect(sessions.filter((row) => row.value.includes(key ?? ""))).toEqual([]);
     });
@@ -178,7 +178,7 @@ describe(`secrets in the bot's failed messages stay out of the logs on ${dialect
     const { accessToken } = (await registered.json()) as { accessToken: string };
     const made = await post(
       "/users/me/api-keys",
-      { name: "Script" },
+      { name: "Script", currentPassword: password },
       { authorization: `Bearer ${accessToken}`, "idempotency-key": "make-key-1" },
     );
     expect(made.status).toBe(201);

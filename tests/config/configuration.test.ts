@@ -131,6 +131,12 @@ const variables: VariableCase[] = [
     badValues: ["prd", "staging"],
     readBy: ["api", "bot", "server"],
   },
+  {
+    variable: "SHUTDOWN_TIMEOUT",
+    expects: "a number of seconds from 1 to 3600",
+    badValues: ["-1", "3601", "10s", "2.5"],
+    readBy: ["api", "bot", "server"],
+  },
 ];
 
 const badValueCases = variables.flatMap(({ variable, expects, badValues, readBy }) =>
@@ -186,6 +192,13 @@ describe("a wrong value is one line naming the variable and what it expects, wit
 describe("defaults when a variable is unset", () => {
   it.each(["api", "bot", "server"] as const)("%s: PORT 3000, LOG_LEVEL info, NODE_ENV development", (loader) => {
     expect(loaders[loader]({})).toMatchObject({ PORT: 3000, LOG_LEVEL: "info", NODE_ENV: "development" });
+  });
+
+  it.each(["api", "bot", "server"] as const)("%s: SHUTDOWN_TIMEOUT 9 seconds, read as a number", (loader) => {
+    expect(loaders[loader]({})).toMatchObject({ SHUTDOWN_TIMEOUT: 9 });
+    expect(loaders[loader]({ SHUTDOWN_TIMEOUT: "30" })).toMatchObject({ SHUTDOWN_TIMEOUT: 30 });
+    // Zero would exit 1 at the first signal (its value is in the message's range, so not in the table above).
+    expect(configErrorOf(() => loaders[loader]({ SHUTDOWN_TIMEOUT: "0" })).message).toMatch(names("SHUTDOWN_TIMEOUT"));
   });
 
   it.each(["bot", "server"] as const)("%s: BOT_MODE polling", (loader) => {

@@ -145,7 +145,7 @@ describe(`the core services on ${dialect}`, () => {
     clock.set("2026-03-10T09:00:00Z");
     const made = await core.access.createApiKey(userId, "Script");
     if (!made.ok) throw new Error("key not made");
-    expect((await core.access.authenticateApiKey(made.value.key))?.id).toBe(userId);
+    expect((await core.access.authenticateApiKey(made.value.key))?.user.id).toBe(userId);
     expect((await core.access.listApiKeys(userId))[0]?.lastUsedAt).toEqual(new Date("2026-03-10T09:00:00Z"));
     expect(await core.access.revokeApiKey(userId, made.value.apiKey.id)).toEqual({ ok: true, value: true });
     expect(await core.access.authenticateApiKey(made.value.key)).toBeUndefined();
@@ -155,7 +155,7 @@ describe(`the core services on ${dialect}`, () => {
     const { userId } = await userWithHabit();
     clock.set("2026-03-10T09:00:00Z");
     for (let round = 0; round < 5; round++) {
-      const session = await core.sessions.start(userId);
+      const session = await core.sessions.start(userId, { method: "password", at: clock.now() });
       if (!session.ok) throw new Error("session not started");
       const answers = await Promise.all([
         core.sessions.refresh(session.value.refreshToken),
@@ -169,7 +169,7 @@ describe(`the core services on ${dialect}`, () => {
   it("10 refreshes of one refresh token at once: at most one succeeds, and the session ends", async () => {
     const { userId } = await userWithHabit();
     clock.set("2026-03-10T09:00:00Z");
-    const session = await core.sessions.start(userId);
+    const session = await core.sessions.start(userId, { method: "password", at: clock.now() });
     if (!session.ok) throw new Error("session not started");
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => core.sessions.refresh(session.value.refreshToken)),

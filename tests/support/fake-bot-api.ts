@@ -16,6 +16,11 @@ export interface FakeBotApi {
   pushUpdate(update: Record<string, unknown>): void;
   /** Resolves when a call of this method has been recorded. */
   waitForCall(method: string): Promise<RecordedCall>;
+  /**
+   * Leaves the next call of `method` unanswered until `release()`, so the bot's handler is in
+   * flight for as long as a test wants; `call` resolves when that call has arrived.
+   */
+  hold(method: string): { call: Promise<RecordedCall>; release(): void };
   close(): Promise<void>;
 }
 
@@ -34,6 +39,7 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
   const waiters: Array<{ method: string; resolve: (call: RecordedCall) => void }> = [];
   // getUpdates requests held open until an update arrives (long polling).
   const parked: Array<() => void> = [];
+  const holds = new Map<string, { arrived: (call: RecordedCall) => void; released: Promise<void> }>();
 
   const server: Server = createServer(async (request, response) => {
     const method = request.url?.split("/").at(-1) ?? "";
@@ -43,6 +49,12 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     for (const waiter of waiters.filter((item) => item.method === method)) {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve(call);
+    }
+    const held = holds.get(method);
+    if (held) {
+      holds.delete(method);
+      held.arrived(call);
+      await held.released;
     }
     const answer = (result: unknown) => {
       response.setHeader("content-type", "application/json");
@@ -89,6 +101,14 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
       const done = calls.find((call) => call.method === method);
       if (done) return Promise.resolve(done);
       return new Promise((resolve) => waiters.push({ method, resolve }));
+    },
+    hold(method) {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const call = new Promise<RecordedCall>((arrived) => holds.set(method, { arrived, released }));
+      return { call, release };
     },
     close: () =>
       new Promise((resolve) => {

@@ -1307,6 +1307,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         name: overrides.name ?? unique("Key"),
         prefix: "hab_abcdefgh",
         keyHash: unique("key-hash"),
+        scopes: ["read" as const],
         createdAt: overrides.createdAt ?? t0,
       });
 
@@ -1382,6 +1383,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           id: expect.any(String),
           name: "Laptop",
           prefix: "hab_abcdefgh",
+          scopes: ["read"],
           createdAt: t0,
           lastUsedAt: null,
         });
@@ -1475,15 +1477,19 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it("openFamily keeps every field as given; findTokenByHash returns the token with its family", async () => {
         const user = await newUser();
         const fields = refreshToken();
-        const first = await store.sessions.openFamily(user.id, fields);
+        const login = { method: "telegram_widget" as const, at: new Date(t0.getTime() - 60_000) };
+        const first = await store.sessions.openFamily(user.id, fields, login);
         expect(first).toEqual({
           id: expect.any(String),
           familyId: expect.any(String),
           ...fields,
           rotatedAt: null,
-          family: { id: first.familyId, userId: user.id, createdAt: t0, revokedAt: null, revokedReason: null },
+          family: { id: first.familyId, userId: user.id, createdAt: t0, login, revokedAt: null, revokedReason: null },
         });
         expect(await store.sessions.findTokenByHash(fields.tokenHash)).toEqual(first);
+        // A family opened without a login (as before logins were recorded) has none.
+        const unknown = await store.sessions.openFamily(user.id, refreshToken());
+        expect(unknown.family.login).toBeNull();
         expect(await store.sessions.findTokenByHash(unique("token-hash"))).toBeUndefined();
         expect(await store.sessions.isFamilyActive(user.id, first.familyId)).toBe(true);
       });

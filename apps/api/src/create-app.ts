@@ -10,6 +10,7 @@ import { createTokens } from "./auth/tokens.js";
 import { createAuthenticate } from "./http/auth.js";
 import { type BackgroundWork, createBackgroundWork } from "./http/background-work.js";
 import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.js";
+import { createProveIdentity } from "./http/credentials.js";
 import { databaseProblemFor } from "./http/database-trouble.js";
 import { idempotencyRecordsOver, type Repeat } from "./http/idempotency.js";
 import { type AttemptLog, createMemoryAttemptLog } from "./http/login-throttle.js";
@@ -114,6 +115,7 @@ export function createApp(deps: ApiDependencies): Express {
     registry,
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
+    proveIdentity: createProveIdentity(deps.core),
     ...(deps.database.client && {
       idempotency: {
         records: idempotencyRecordsOver(deps.database.client, deps.idempotency?.leaseMs),

@@ -6,6 +6,7 @@ import {
   createLogger,
   createNodeSecrets,
   databaseLimitsFrom,
+  listen,
   onShutdownSignal,
   runMain,
   secretsIn,
@@ -14,7 +15,7 @@ import {
 } from "@habits/runtime";
 import { createApp } from "./create-app.js";
 import { apiConfigFrom, loadApiEnv } from "./env.js";
-import { listen } from "./listen.js";
+import { createBackgroundWork } from "./http/background-work.js";
 
 runMain(async () => {
   const env = loadApiEnv(process.env);
@@ -40,8 +41,11 @@ runMain(async () => {
     // The login codes' hash is keyed by the same secret the bot issues them with.
     secrets: createNodeSecrets(config.jwtSecret),
   });
+  // Work after an answer (a login code looked up) finishes before the database closes.
+  const background = createBackgroundWork();
   const app = createApp({
     logger,
+    background,
     database,
     core,
     jwt: { secret: config.jwtSecret },
@@ -51,9 +55,15 @@ runMain(async () => {
     metrics: { token: config.metricsToken },
   });
   const server = await listen(app, config);
+  // Before the line that says it listens: whoever reacts to that line finds the handler there.
+  onShutdownSignal(
+    logger,
+    async () => {
+      await server.close();
+      await background.idle();
+      await database.close();
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
   logger.info({ port: server.port, host: config.host }, `API listening on http://${config.host}:${server.port}`);
-  onShutdownSignal(logger, async () => {
-    await server.close();
-    await database.close();
-  });
 });

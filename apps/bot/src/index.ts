@@ -4,8 +4,8 @@ export { type BotDependencies, createBot, type HabitBot } from "./create-bot.js"
 export { type BotConfig, botConfigFrom, botConfigShape, requireWebhookSettings } from "./env.js";
 export { createI18n, localesDirectory } from "./i18n.js";
 export { createReminderSender } from "./reminders/send-reminder.js";
-export { createReminderPass, createSummaryPass, startTick } from "./reminders/tick.js";
-export { registerWebhook, startPolling } from "./run-bot.js";
+export { createReminderPass, createSummaryPass, type RunningTick, startTick } from "./reminders/tick.js";
+export { type RunningBot, registerWebhook, startPolling } from "./run-bot.js";
 export { createSummarySender } from "./summaries/send-summary.js";
 export { commandNames } from "./telegram/commands.js";
 export { dayLabel } from "./telegram/day-label.js";

@@ -4,7 +4,9 @@ import {
   ConfigError,
   createLogger,
   databaseLimitsFrom,
+  listen,
   onShutdownSignal,
+  type RunningServer,
   runMain,
   secretsIn,
   serverSecretFrom,
@@ -13,7 +15,7 @@ import express from "express";
 import { createCoreFor } from "./core-for-database.js";
 import { createBot } from "./create-bot.js";
 import { botConfigFrom, loadBotEnv } from "./env.js";
-import { registerWebhook, startPolling } from "./run-bot.js";
+import { type RunningBot, registerWebhook, startPolling } from "./run-bot.js";
 import { createWebhookHandler } from "./webhook.js";
 
 runMain(async () => {
@@ -41,20 +43,25 @@ runMain(async () => {
     client: database.client,
   });
 
-  if (config.mode === "polling") {
-    const polling = await startPolling(bot, logger);
-    onShutdownSignal(logger, async () => {
-      await polling.stop();
+  // Installed before the bot starts: a signal always finds its handler and stops what has started.
+  let polling: RunningBot | undefined;
+  let server: RunningServer | undefined;
+  onShutdownSignal(
+    logger,
+    async () => {
+      await Promise.all([polling?.stop(), server?.close()]);
       await database.close();
-    });
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
+
+  if (config.mode === "polling") {
+    polling = await startPolling(bot, logger);
     return;
   }
   const app = express();
   app.post(new URL(config.webhookUrl).pathname, express.json(), createWebhookHandler(bot, config.webhookSecret));
-  const server = app.listen(env.PORT, env.HOST);
+  // The same draining server as the API's: a webhook call in flight is answered before the exit.
+  server = await listen(app, { port: env.PORT, host: env.HOST });
   await registerWebhook(bot, config, logger);
-  onShutdownSignal(logger, async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await database.close();
-  });
 });

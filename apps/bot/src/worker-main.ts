@@ -33,13 +33,18 @@ runMain(async () => {
     ? { send: createReminderSender(senderDeps), sendSummary: createSummarySender(senderDeps) }
     : {};
   const tick = startTick({ client: database.client, core, clock: systemClock, logger, ...senders });
+  // Before the line that says it runs: whoever reacts to that line finds the handler there.
+  onShutdownSignal(
+    logger,
+    async () => {
+      await tick.stop();
+      await database.close();
+    },
+    { timeoutSeconds: env.SHUTDOWN_TIMEOUT },
+  );
   logger.info(
     senderDeps
       ? "worker ticking every minute, sending reminders and summaries"
       : "worker ticking every minute (no BOT_TOKEN: reminders are claimed, not sent)",
   );
-  onShutdownSignal(logger, async () => {
-    await tick.stop();
-    await database.close();
-  });
 });

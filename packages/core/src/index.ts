@@ -1,5 +1,6 @@
 export * from "./access/access.js";
 export * from "./access/access-service.js";
+export * from "./access/credentials.js";
 export * from "./analytics/analytics-service.js";
 export * from "./analytics/strength.js";
 export * from "./analytics/success.js";

@@ -69,6 +69,14 @@ export const baseConfigShape = {
   DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000, "milliseconds"),
   DATABASE_CONNECT_TIMEOUT_MS: wholeNumber(100, 600_000, "milliseconds"),
   DATABASE_POOL_SIZE: wholeNumber(1, 1_000, "connections"),
+  // Whole seconds a shutdown may take before the process exits 1 anyway; under Docker's default
+  // 10 s stop timeout, so the log line saying so comes before Docker's SIGKILL.
+  SHUTDOWN_TIMEOUT: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: "must be a number of seconds from 1 to 3600" })
+    .transform(Number)
+    .refine((seconds) => seconds >= 1 && seconds <= 3600, { error: "must be a number of seconds from 1 to 3600" })
+    .default(9),
 };
 
 /** The database bounds that were set, for createDatabase (which has the defaults). */

@@ -1,10 +1,11 @@
 export { createBcryptHasher } from "./bcrypt-hasher.js";
 export { baseConfigShape, ConfigError, databaseLimitsFrom, parseConfig, setting } from "./config.js";
+export { listen, type RunningServer } from "./listen.js";
 export { createLogger, type Logger, type LoggerOptions, type LogLevel, logLevels } from "./logger.js";
 export { createNodeSecrets } from "./node-secrets.js";
 export { runMain, secretsIn } from "./run-main.js";
 export { readOrCreateSecretFile } from "./secret-file.js";
 export { requireProductionSecret, serverSecretFrom, serverSecretShape } from "./server-secret.js";
-export { onShutdownSignal } from "./shutdown.js";
+export { onShutdownSignal, type ShutdownOptions } from "./shutdown.js";
 export { systemClock } from "./system-clock.js";
 export { systemRandom } from "./system-random.js";

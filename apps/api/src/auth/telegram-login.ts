@@ -17,6 +17,8 @@ export type TelegramCheck<Value> =
 
 export interface TelegramLoginProfile {
   id: number;
+  /** When Telegram signed the data (`auth_date`): the moment the person proved who they are. */
+  signedAt: Date;
   username?: string;
   firstName?: string;
   lastName?: string;
@@ -63,6 +65,7 @@ export function checkWidgetData(data: WidgetData, botToken: string, now: Date): 
     ok: true,
     value: {
       id: data.id,
+      signedAt: new Date(data.auth_date * 1000),
       ...(data.username !== undefined && { username: data.username }),
       ...(data.first_name !== undefined && { firstName: data.first_name }),
       ...(data.last_name !== undefined && { lastName: data.last_name }),
@@ -96,10 +99,12 @@ export function checkWebAppInitData(
   if (!Number.isSafeInteger(authDate)) return { ok: false, reason: "malformed" };
   if (freshness(authDate, now.getTime()) === "stale") return { ok: false, reason: "stale" };
   const user = parseUser(value("user"));
-  return user ? { ok: true, value: user } : { ok: false, reason: "malformed" };
+  return user
+    ? { ok: true, value: { ...user, signedAt: new Date(authDate * 1000) } }
+    : { ok: false, reason: "malformed" };
 }
 
-function parseUser(json: string | undefined): TelegramLoginProfile | undefined {
+function parseUser(json: string | undefined): Omit<TelegramLoginProfile, "signedAt"> | undefined {
   if (json === undefined) return undefined;
   let parsed: unknown;
   try {

@@ -1,7 +1,7 @@
 // Access tokens: HS256 JWTs, 15 minutes, signed with a KeyObject (jsonwebtoken tries a string secret
 // as a public key first, which costs ~1 ms a call). Refresh tokens are the core's opaque strings.
 import { createSecretKey, type KeyObject } from "node:crypto";
-import type { Clock } from "@habits/core";
+import { type Clock, loginMethods, type SessionLogin } from "@habits/core";
 import jwt from "jsonwebtoken";
 
 const accessTokenLifetimeSeconds = 15 * 60;
@@ -15,6 +15,8 @@ interface AccessClaims {
   userId: string;
   /** The refresh family the token was issued for; revoking it ends the token at once. */
   sessionId: string;
+  /** How and when the session's user logged in (`amr`, `auth_time`): a refresh carries it on. */
+  login: SessionLogin | null;
 }
 
 type AccessTokenCheck = { ok: true; claims: AccessClaims } | { ok: false; reason: "invalid_token" | "token_expired" };
@@ -32,7 +34,7 @@ export interface Tokens {
   signAccessToken(claims: AccessClaims): string;
   verifyAccessToken(token: string): AccessTokenCheck;
   /** An access token for a session, with the session's refresh token beside it. */
-  pairFor(session: { userId: string; familyId: string; refreshToken: string }): TokenPair;
+  pairFor(session: { userId: string; familyId: string; refreshToken: string; login: SessionLogin | null }): TokenPair;
 }
 
 export function createTokens(options: { secret: string; clock: Clock }): Tokens {
@@ -41,7 +43,11 @@ export function createTokens(options: { secret: string; clock: Clock }): Tokens 
 
   function signAccessToken(claims: AccessClaims): string {
     // `iat` from the injected clock; jsonwebtoken counts `exp` from it.
-    return jwt.sign({ sid: claims.sessionId, typ: "access", iat: nowInSeconds() }, key, {
+    const login = claims.login && {
+      amr: [claims.login.method],
+      auth_time: Math.floor(claims.login.at.getTime() / 1000),
+    };
+    return jwt.sign({ sid: claims.sessionId, typ: "access", iat: nowInSeconds(), ...login }, key, {
       algorithm,
       expiresIn: accessTokenLifetimeSeconds,
       issuer,
@@ -73,15 +79,23 @@ export function createTokens(options: { secret: string; clock: Clock }): Tokens 
       if (typeof sub !== "string" || typeof sid !== "string" || !sub || !sid) {
         return { ok: false, reason: "invalid_token" };
       }
-      return { ok: true, claims: { userId: sub, sessionId: sid } };
+      return { ok: true, claims: { userId: sub, sessionId: sid, login: loginOf(payload) } };
     },
     pairFor(session) {
       return {
-        accessToken: signAccessToken({ userId: session.userId, sessionId: session.familyId }),
+        accessToken: signAccessToken({ userId: session.userId, sessionId: session.familyId, login: session.login }),
         refreshToken: session.refreshToken,
         tokenType: "Bearer",
         expiresIn: accessTokenLifetimeSeconds,
       };
     },
   };
+}
+
+/** The login a token's `amr` and `auth_time` state; null when they are missing or not ours. */
+function loginOf(payload: jwt.JwtPayload): SessionLogin | null {
+  const { amr, auth_time: authTime } = payload;
+  const method = Array.isArray(amr) && amr.length === 1 ? loginMethods.find((known) => known === amr[0]) : undefined;
+  if (!method || typeof authTime !== "number" || !Number.isSafeInteger(authTime)) return null;
+  return { method, at: new Date(authTime * 1000) };
 }

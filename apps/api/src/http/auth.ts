@@ -1,6 +1,6 @@
 // Who is calling: `Authorization: Bearer <access JWT>` or `X-API-Key: <key>`. Every failure is a 401
 // problem with `WWW-Authenticate: Bearer`.
-import type { User } from "@habits/core";
+import type { ApiKeyScope, Credential, User } from "@habits/core";
 import type { Request } from "express";
 import type { Tokens } from "../auth/tokens.js";
 import { type ProblemCode, ProblemError, problem } from "./problem.js";
@@ -10,12 +10,14 @@ export interface Principal {
   /** The session (refresh family) of a bearer token; null for an API key. */
   sessionId: string | null;
   via: "bearer" | "api_key";
+  /** What the request authenticated with, as the core's rules on who may do what take it. */
+  credential: Credential;
 }
 
 /** What authentication needs of the core. */
 export interface AuthenticationCore {
   sessions: { isActive(userId: string, familyId: string): Promise<boolean> };
-  access: { authenticateApiKey(key: string): Promise<User | undefined> };
+  access: { authenticateApiKey(key: string): Promise<{ user: User; scopes: ApiKeyScope[] } | undefined> };
 }
 
 export type Authenticate = (request: Request) => Promise<Principal>;
@@ -46,16 +48,21 @@ export function createAuthenticate(deps: { tokens: Tokens; core: AuthenticationC
       if (!token) throw unauthorized("invalid_token");
       const check = deps.tokens.verifyAccessToken(token);
       if (!check.ok) throw unauthorized(check.reason);
-      const { userId, sessionId } = check.claims;
+      const { userId, sessionId, login } = check.claims;
       // Revocation (logout, a password change, a reused refresh token) takes effect on the next request.
       if (!(await deps.core.sessions.isActive(userId, sessionId))) throw unauthorized("session_revoked");
-      return { userId, sessionId, via: "bearer" };
+      return { userId, sessionId, via: "bearer", credential: { kind: "session", login } };
     }
     const apiKey = request.get("x-api-key");
     if (apiKey !== undefined) {
-      const user = await deps.core.access.authenticateApiKey(apiKey.trim());
-      if (!user) throw unauthorized("invalid_api_key");
-      return { userId: user.id, sessionId: null, via: "api_key" };
+      const found = await deps.core.access.authenticateApiKey(apiKey.trim());
+      if (!found) throw unauthorized("invalid_api_key");
+      return {
+        userId: found.user.id,
+        sessionId: null,
+        via: "api_key",
+        credential: { kind: "api_key", scopes: found.scopes },
+      };
     }
     throw unauthorized("credentials_required");
   };

@@ -234,7 +234,13 @@ describe("an idempotent route", () => {
     router: Router(),
     registry,
     basePath: "/api/v1",
-    authenticate: async () => ({ userId: "u", sessionId: "s", via: "bearer" }),
+    proveIdentity: async () => undefined,
+    authenticate: async () => ({
+      userId: "u",
+      sessionId: "s",
+      via: "bearer",
+      credential: { kind: "session", login: null },
+    }),
   });
   const thing = z.strictObject({ name: z.string() });
 
@@ -246,6 +252,7 @@ describe("an idempotent route", () => {
       tags: ["Test"],
       summary: "Make a thing",
       auth: true,
+      access: "write",
       idempotent: true,
       request: { body: thing },
       responses: { 201: { description: "Made", body: thing, headers: { Location: "The thing" } } },

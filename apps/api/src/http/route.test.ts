@@ -12,7 +12,13 @@ function table() {
     router: Router(),
     registry,
     basePath: "/api/v1",
-    authenticate: async () => ({ userId: "u", sessionId: "s", via: "bearer" }),
+    proveIdentity: async () => undefined,
+    authenticate: async () => ({
+      userId: "u",
+      sessionId: "s",
+      via: "bearer",
+      credential: { kind: "session", login: null },
+    }),
   });
   const responsesOf = (path: string, method: string) => {
     const item = generateOpenApiDocument(registry).paths?.[path] as Record<string, { responses: object }> | undefined;
@@ -39,7 +45,7 @@ describe("the document a route gets by itself", () => {
     expect(responsesOf("/api/v1/thing", "get")).toEqual(["200", "500", "503"]);
   });
 
-  it("an authenticated POST with a body: 400, 401, 413, 415, its own codes, a 500 and the database's 503", () => {
+  it("an authenticated POST with a body: 400, 401, 403 (scope), 413, 415, its own codes, a 500 and the database's 503", () => {
     const { routes, responsesOf } = table();
     routes.add({
       operationId: "makeThing",
@@ -48,6 +54,7 @@ describe("the document a route gets by itself", () => {
       tags: ["Test"],
       summary: "Make a thing",
       auth: true,
+      access: "write",
       request: { body: thing, params: z.strictObject({ id: z.string() }) },
       responses: { 204: { description: "Made" } },
       errors: ["name_taken", "not_found"],
@@ -57,6 +64,7 @@ describe("the document a route gets by itself", () => {
       "204",
       "400",
       "401",
+      "403",
       "404",
       "409",
       "413",
@@ -115,6 +123,22 @@ function undeclaredAnswersDoNotCompile() {
     responses: { 204: { description: "None" } },
     // @ts-expect-error a public route does not answer with authentication problems
     handler: async () => problemReply("token_expired", "expired"),
+  });
+  // @ts-expect-error a route with auth must declare the access it needs (docs/api.md, Credentials)
+  routes.add({
+    ...base,
+    auth: true,
+    operationId: "authWithoutAccess",
+    responses: { 204: { description: "None" } },
+    handler: async () => noContent(),
+  });
+  routes.add({
+    ...base,
+    operationId: "accessWithoutAuth",
+    // @ts-expect-error a public route has no access to declare
+    access: "read",
+    responses: { 204: { description: "None" } },
+    handler: async () => noContent(),
   });
 }
 

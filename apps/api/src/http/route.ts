@@ -6,6 +6,15 @@ import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import { z as zod } from "../openapi/zod.js";
 import { type Authenticate, authenticationProblems, type Principal } from "./auth.js";
+import {
+  credentialsSentence,
+  type ProofDeclaration,
+  type ProveIdentity,
+  proofProblems,
+  type RouteAccess,
+  requireAccess,
+  scopeProblems,
+} from "./credentials.js";
 import { databaseProblemCodes } from "./database-trouble.js";
 import { type CodeForReason, type CoreFailure, problemForFailure } from "./failures.js";
 import { createHypermedia, hateoasMediaType, type ResourceKind, wantsHypermedia } from "./hypermedia.js";
@@ -99,7 +108,30 @@ interface RouteInput<Body, Query, Params, Auth extends boolean> {
 
 type AuthCodes = (typeof authenticationProblems)[number];
 
-interface RouteSpec<
+/**
+ * What an authenticated route must declare (docs/api.md, "Credentials: who may do what"): the
+ * access it needs, and whether it takes a proof of identity. A route with `auth: true` and no
+ * `access` does not compile.
+ */
+interface CredentialDeclaration<Body> {
+  access: RouteAccess<Parsed<Body>>;
+  proof?: ProofDeclaration<Parsed<Body>>;
+}
+
+type CredentialSpec<Body, Auth extends boolean> = Auth extends true
+  ? CredentialDeclaration<Body>
+  : { access?: never; proof?: never };
+
+type RouteSpec<
+  Body extends z.ZodType | undefined,
+  Query extends z.ZodObject | undefined,
+  Params extends z.ZodObject | undefined,
+  Responses extends ResponseSpecs,
+  Auth extends boolean,
+  Code extends ProblemCode,
+> = RouteSpecBase<Body, Query, Params, Responses, Auth, Code> & CredentialSpec<Body, Auth>;
+
+interface RouteSpecBase<
   Body extends z.ZodType | undefined,
   Query extends z.ZodObject | undefined,
   Params extends z.ZodObject | undefined,
@@ -180,10 +212,12 @@ export function createApiRoutes(options: {
   registry: OpenAPIRegistry;
   basePath: string;
   authenticate: Authenticate;
+  /** Checks the proof of identity routes with `proof` take. */
+  proveIdentity: ProveIdentity;
   /** Where idempotent routes keep their keys; without it, they answer 500 to a request with a key. */
   idempotency?: { records: IdempotencyRecords; now: () => Date; repeat?: Repeat };
 }): ApiRoutes {
-  const { router, registry, basePath, authenticate, idempotency } = options;
+  const { router, registry, basePath, authenticate, proveIdentity, idempotency } = options;
   const operationIds = new Set<string>();
   const hypermedia = createHypermedia(basePath);
 
@@ -193,6 +227,8 @@ export function createApiRoutes(options: {
     add(spec) {
       if (operationIds.has(spec.operationId)) throw new Error(`operationId ${spec.operationId} is used twice`);
       operationIds.add(spec.operationId);
+      // The type says so already; a route built around it (a cast) must not be open to every key.
+      if (spec.auth && !spec.access) throw new Error(`${spec.operationId} has auth but declares no access`);
       const pattern = basePath + spec.path;
       hypermedia.routeAdded(spec.method, spec.path);
       // The answers that can carry links: 200 and 201 whose schema holds a resource or a page.
@@ -207,6 +243,8 @@ export function createApiRoutes(options: {
       const contentTypes = spec.request?.contentTypes ?? ["application/json"];
       const handle: RequestHandler = async (request, response) => {
         const principal = spec.auth ? await authenticate(request) : null;
+        // Who may call it: what the route needs of every request before its input is read.
+        if (principal) requireAccess(principal.credential, leastAccess(spec.access ?? "account"));
         const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request) : undefined;
         const bodySchema = spec.request?.body;
         if (bodySchema && request.body !== undefined && !request.is([...contentTypes])) {
@@ -220,6 +258,11 @@ export function createApiRoutes(options: {
             : undefined;
         const query = spec.request?.query ? parseInput(spec.request.query, request.query, "query") : undefined;
         const params = spec.request?.params ? parseInput(spec.request.params, request.params, "params") : undefined;
+        if (principal && spec.access && typeof spec.access !== "string" && spec.access.account.when(body as never)) {
+          requireAccess(principal.credential, "account");
+        }
+        const proof = principal && spec.proof?.of(body as never);
+        if (principal && spec.proof && proof) await proveIdentity(principal, proof, spec.proof.passwordField);
         const run = (): Promise<SentReply> =>
           spec.handler({
             body,
@@ -277,11 +320,14 @@ function refuseBody(body: unknown): undefined {
   return undefined;
 }
 
+/** What a route needs of every request, whatever its body. */
+const leastAccess = (access: RouteAccess<never>) => (typeof access === "string" ? access : access.least);
+
 /** `/users/{id}` → `/users/:id`. */
 const expressPath = (path: string) => path.replaceAll(/\{(\w+)\}/g, ":$1");
 
 type AnySpec = Omit<
-  RouteSpec<
+  RouteSpecBase<
     z.ZodType | undefined,
     z.ZodObject | undefined,
     z.ZodObject | undefined,
@@ -290,15 +336,16 @@ type AnySpec = Omit<
     ProblemCode
   >,
   "handler"
->;
+> & { access?: RouteAccess<never>; proof?: ProofDeclaration<never> };
 
 /** The problems a route can answer with: the ones it declares and the ones its kind implies. */
 function problemCodesOf(
-  spec: Pick<AnySpec, "method" | "auth" | "request" | "errors" | "limits" | "idempotent">,
+  spec: Pick<AnySpec, "method" | "auth" | "request" | "errors" | "limits" | "idempotent" | "proof">,
 ): ProblemCode[] {
   const codes = new Set<ProblemCode>();
   if (spec.limits?.length) codes.add("rate_limited");
-  if (spec.auth) for (const code of authenticationProblems) codes.add(code);
+  if (spec.auth) for (const code of [...authenticationProblems, ...scopeProblems]) codes.add(code);
+  if (spec.proof) for (const code of proofProblems) codes.add(code);
   if (methodsWithBody.has(spec.method)) {
     for (const code of ["malformed_json", "payload_too_large", "validation_failed"] as const) codes.add(code);
     // Any body is read (a DELETE's too): its Content-Encoding and its nesting can be refused.
@@ -386,7 +433,11 @@ function operationFor(spec: AnySpec, pattern: string, linked: ReadonlyMap<number
     operationId: spec.operationId,
     tags: [...spec.tags],
     summary: spec.summary,
-    ...(spec.description && { description: spec.description }),
+    ...((spec.description || spec.access) && {
+      description: [spec.description, spec.access && credentialsSentence(spec.access, spec.proof !== undefined)]
+        .filter(Boolean)
+        .join("\n\n"),
+    }),
     ...(spec.auth && { security: [{ bearerAuth: [] }, { apiKeyAuth: [] }] }),
     request: {
       ...(body && {

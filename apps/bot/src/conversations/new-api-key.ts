@@ -2,7 +2,7 @@
 // A conversation, so a restart while the name is awaited continues. The key is made in the last
 // step and the flow ends with it, so it is never kept in the stored conversation state.
 import type { Conversation } from "@grammyjs/conversations";
-import { accessLimits, type Core } from "@habits/core";
+import { type ApiKeyScope, accessLimits, type Core, defaultApiKeyScopes } from "@habits/core";
 import { InlineKeyboard } from "grammy";
 import { forgetKeyboard } from "../access/api-access-screen.js";
 import { apiButton } from "../access/api-buttons.js";
@@ -21,7 +21,12 @@ type Made =
   | { ok: false; reason: "limit_reached"; max: number };
 
 export function createNewApiKey(core: Core) {
-  return async function newApiKey(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext) {
+  /** `scopes`: what the key may do, chosen by the button that started the flow. */
+  return async function newApiKey(
+    conversation: Conversation<BotContext, FlowContext>,
+    ctx: FlowContext,
+    scopes: readonly ApiKeyScope[] = defaultApiKeyScopes,
+  ) {
     const cancel = InlineKeyboard.from([[apiButton(ctx.t("api-button-cancel"), "open")]]);
     await ctx.reply(ctx.t("api-key-ask-name", { limit: accessLimits.apiKeyNameMax }), {
       parse_mode: "HTML",
@@ -40,7 +45,7 @@ export function createNewApiKey(core: Core) {
         continue;
       }
       const made = await conversation.external(async (): Promise<Made> => {
-        const result = await core.access.createApiKey(answer.account.id, text);
+        const result = await core.access.createApiKey(answer.account.id, text, scopes);
         if (result.ok) return { ok: true, key: result.value.key, name: result.value.apiKey.name };
         if (result.reason === "limit_reached") return { ok: false, reason: "limit_reached", max: result.limit.max };
         if (result.reason !== "invalid") return { ok: false, reason: result.reason };

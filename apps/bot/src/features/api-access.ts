@@ -1,7 +1,7 @@
 // 🔑 API access (from ⚙️ Settings): a one-time login code, new API keys (a conversation asks the
 // name), revoking a key after a confirmation. Codes and keys are shown in their own message, with
 // a button that deletes it once the person has copied it.
-import { accessLimits, type Core, localDateTimeAt } from "@habits/core";
+import { accessLimits, type Core, defaultApiKeyScopes, localDateTimeAt } from "@habits/core";
 import { Composer } from "grammy";
 import { apiAccessScreen, forgetKeyboard, revokeConfirmation } from "../access/api-access-screen.js";
 import { apiData } from "../access/api-buttons.js";
@@ -54,7 +54,7 @@ export function createApiAccessFeature(core: Core): Composer<BotContext> {
       case "new-key":
         await ctx.answerCallbackQuery();
         await ctx.conversation.exitAll();
-        return ctx.conversation.enter(newApiKeyId);
+        return ctx.conversation.enter(newApiKeyId, data.value === "read" ? ["read"] : defaultApiKeyScopes);
       case "revoke": {
         const key = (await core.access.listApiKeys(userId)).find((item) => item.id === data.value);
         if (!key) return ctx.answerCallbackQuery(ctx.t("error-stale-button"));

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createCoreFixture, unwrap } from "../testing/core-fixture.js";
 import { accessLimits } from "./access.js";
 import { equalInConstantTime } from "./constant-time.js";
+import { type ApiKeyScope, credentialAllows, isFreshTelegramLogin, profileChangeAccess } from "./credentials.js";
 
 const start = "2026-03-10T12:00:00Z";
 const at = (minutes: number, extraMs = 0) => new Date(new Date(start).getTime() + minutes * 60_000 + extraMs);
@@ -137,6 +138,7 @@ describe("API keys", () => {
       id: expect.any(String),
       name: "Laptop script",
       prefix: key.slice(0, 12),
+      scopes: ["read", "write"],
       createdAt: at(0),
       lastUsedAt: null,
     });
@@ -193,7 +195,7 @@ describe("API keys", () => {
   it("authenticate the key's owner; unknown and malformed keys authenticate nobody", async () => {
     const { core, user } = await createCoreFixture();
     const { key } = unwrap(await core.access.createApiKey(user.id, "Script"));
-    expect(await core.access.authenticateApiKey(key)).toEqual(user);
+    expect(await core.access.authenticateApiKey(key)).toEqual({ user, scopes: ["read", "write"] });
     const unknown = `hab_${"A".repeat(43)}`;
     for (const wrong of [unknown, "", "hab_", key.slice(4), `${key}x`, key.slice(0, -1), ` ${key}`]) {
       expect(await core.access.authenticateApiKey(wrong)).toBeUndefined();
@@ -229,7 +231,116 @@ describe("API keys", () => {
     const { key, apiKey } = unwrap(await core.access.createApiKey(user.id, "Script"));
     const stranger = await otherUser();
     expect(await core.access.revokeApiKey(stranger.id, apiKey.id)).toEqual({ ok: false, reason: "not_found" });
-    expect(await core.access.authenticateApiKey(key)).toEqual(user);
+    expect((await core.access.authenticateApiKey(key))?.user).toEqual(user);
+  });
+
+  it("carry the scopes asked for, in a fixed order; none, unknown or repeated ones are refused", async () => {
+    const { core, user } = await createCoreFixture();
+    const reader = unwrap(await core.access.createApiKey(user.id, "Reader", ["read"]));
+    expect(reader.apiKey.scopes).toEqual(["read"]);
+    expect((await core.access.authenticateApiKey(reader.key))?.scopes).toEqual(["read"]);
+    expect(unwrap(await core.access.createApiKey(user.id, "Both", ["write", "read"])).apiKey.scopes).toEqual([
+      "read",
+      "write",
+    ]);
+    expect(await core.access.createApiKey(user.id, "None", [])).toEqual({
+      ok: false,
+      reason: "invalid",
+      errors: [{ field: "scopes", code: "required" }],
+    });
+    expect(await core.access.createApiKey(user.id, "Admin", ["read", "admin"])).toMatchObject({
+      ok: false,
+      errors: [{ field: "scopes", code: "invalid_choice", allowed: ["read", "write"] }],
+    });
+    expect(await core.access.createApiKey(user.id, "Twice", ["read", "read"])).toMatchObject({
+      ok: false,
+      errors: [{ field: "scopes", code: "duplicate" }],
+    });
+  });
+
+  it("revokeAllApiKeys ends every key of the user, and only theirs", async () => {
+    const { core, otherUser, user } = await createCoreFixture();
+    const mine = [
+      unwrap(await core.access.createApiKey(user.id, "One")),
+      unwrap(await core.access.createApiKey(user.id, "Two")),
+    ];
+    const stranger = await otherUser();
+    const theirs = unwrap(await core.access.createApiKey(stranger.id, "Theirs"));
+    expect(await core.access.revokeAllApiKeys(user.id)).toBe(2);
+    for (const { key } of mine) expect(await core.access.authenticateApiKey(key)).toBeUndefined();
+    expect((await core.access.authenticateApiKey(theirs.key))?.user.id).toBe(stranger.id);
+  });
+});
+
+describe("who may do what", () => {
+  const session = { kind: "session", login: null } as const;
+  const key = (...scopes: ApiKeyScope[]) => ({ kind: "api_key", scopes }) as const;
+
+  it("a session may do anything; a key what its scopes say, and never account changes", () => {
+    for (const access of ["read", "write", "account"] as const) expect(credentialAllows(session, access).ok).toBe(true);
+    expect(credentialAllows(key("read"), "read").ok).toBe(true);
+    expect(credentialAllows(key("read"), "write")).toEqual({
+      ok: false,
+      reason: "insufficient_scope",
+      needed: "write",
+    });
+    expect(credentialAllows(key("write"), "read").ok).toBe(false);
+    expect(credentialAllows(key("read", "write"), "account")).toEqual({
+      ok: false,
+      reason: "insufficient_scope",
+      needed: "account",
+    });
+  });
+
+  it("username and email are account changes; the other profile fields are writes", () => {
+    expect(profileChangeAccess({ username: "x" })).toBe("account");
+    expect(profileChangeAccess({ email: null })).toBe("account");
+    expect(profileChangeAccess({})).toBe("write");
+  });
+
+  it("a Telegram login is fresh for 10 minutes; a password login or an unknown one never", () => {
+    const now = at(0);
+    const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    expect(isFreshTelegramLogin({ method: "telegram_code", at: minutesAgo(9.9) }, now)).toBe(true);
+    expect(isFreshTelegramLogin({ method: "telegram_widget", at: minutesAgo(10) }, now)).toBe(false);
+    expect(isFreshTelegramLogin({ method: "password", at: now }, now)).toBe(false);
+    expect(isFreshTelegramLogin(null, now)).toBe(false);
+  });
+});
+
+describe("proving who you are", () => {
+  it("a password account: its password, nothing else", async () => {
+    const { core } = await createCoreFixture({ now: start });
+    const registered = unwrap(
+      await core.users.register({ username: "pat", email: "pat@example.com", password: "the password" }),
+    );
+    const fresh = { method: "telegram_code", at: at(0) } as const;
+    expect(await core.access.proveIdentity(registered.id, {}, fresh)).toEqual({
+      ok: false,
+      reason: "reauthentication_required",
+      send: "password",
+    });
+    expect(await core.access.proveIdentity(registered.id, { password: "not it" }, null)).toEqual({
+      ok: false,
+      reason: "wrong_password",
+    });
+    expect((await core.access.proveIdentity(registered.id, { password: "the password" }, null)).ok).toBe(true);
+  });
+
+  it("a Telegram-only account: a code the bot sent (once), or a fresh Telegram login", async () => {
+    const { core, clock, user } = await createCoreFixture({ now: start });
+    expect(await core.access.proveIdentity(user.id, {}, null)).toEqual({
+      ok: false,
+      reason: "reauthentication_required",
+      send: "code",
+    });
+    const { code } = unwrap(await core.access.issueLoginCode(user.id));
+    expect((await core.access.proveIdentity(user.id, { code }, null)).ok).toBe(true);
+    expect(await core.access.proveIdentity(user.id, { code }, null)).toEqual({ ok: false, reason: "code_expired" });
+    const login = { method: "telegram_webapp", at: at(0) } as const;
+    expect((await core.access.proveIdentity(user.id, {}, login)).ok).toBe(true);
+    clock.set(at(0, 10 * 60_000).toISOString());
+    expect((await core.access.proveIdentity(user.id, {}, login)).ok).toBe(false);
   });
 });
 

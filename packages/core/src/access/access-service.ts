@@ -2,12 +2,22 @@
 // an API key made in the bot. A bare Telegram id is never a credential (DOMAIN.md).
 import type { CoreDependencies } from "../core-dependencies.js";
 import { type LimitReached, limitReached } from "../limits.js";
+import type { PasswordHasher } from "../ports/password-hasher.js";
 import type { SecretSource } from "../ports/secrets.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import { FieldErrors, type Invalid, singleLineName } from "../shared/validation.js";
 import type { User } from "../users/user.js";
 import { type ApiKeyInfo, accessLimits } from "./access.js";
 import { equalInConstantTime } from "./constant-time.js";
+import {
+  type ApiKeyScope,
+  apiKeyScopes,
+  defaultApiKeyScopes,
+  type IdentityProof,
+  isFreshTelegramLogin,
+  type ProofMissing,
+  type SessionLogin,
+} from "./credentials.js";
 
 export type IssueLoginCodeFailure = { reason: "not_found" } | { reason: "too_many_codes"; retryAt: Date };
 
@@ -17,6 +27,12 @@ export type VerifyLoginCodeFailure =
   | { reason: "code_locked" };
 
 export type CreateApiKeyFailure = Invalid | { reason: "not_found" } | LimitReached;
+
+export type ProveIdentityFailure =
+  | ProofMissing
+  | { reason: "wrong_password" }
+  | VerifyLoginCodeFailure
+  | { reason: "not_found" };
 
 const minuteMs = 60 * 1000;
 const hourMs = 60 * minuteMs;
@@ -28,10 +44,10 @@ const apiKeyPattern = new RegExp(`^${apiKeyMarker}[A-Za-z0-9_-]{${Math.ceil((api
 /** A write per request would queue every API call behind SQLite's one writer; a minute tells enough. */
 const lastUsedPrecisionMs = minuteMs;
 
-export function createAccessService(deps: CoreDependencies & { secrets: SecretSource }) {
+export function createAccessService(deps: CoreDependencies & { secrets: SecretSource; passwords: PasswordHasher }) {
   const { store, clock, secrets } = deps;
 
-  return {
+  const service = {
     /**
      * A fresh code for the bot to send. Earlier codes stop working. At most `loginCodesPerHour`
      * per rolling hour; `retryAt` is when the oldest of them ages out.
@@ -79,10 +95,39 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
       });
     },
 
-    /** A new key, named by the user. The key itself is in this answer only: the store keeps its hash. */
+    /**
+     * Whether a request proves, now, that the person is who the account belongs to: for an account
+     * with a password, the password; for a Telegram-only account, a code the bot sent (it is spent)
+     * or a session opened by a Telegram login less than `freshLoginMinutes` ago. A refreshed
+     * session keeps its login's time: refreshing proves nothing.
+     */
+    async proveIdentity(
+      userId: string,
+      proof: IdentityProof,
+      login: SessionLogin | null,
+    ): Promise<Result<true, ProveIdentityFailure>> {
+      const hash = await store.users.getPasswordHash(userId);
+      if (hash !== null) {
+        if (proof.password === undefined) return fail({ reason: "reauthentication_required", send: "password" });
+        return (await deps.passwords.verify(proof.password, hash)) ? ok(true) : fail({ reason: "wrong_password" });
+      }
+      if (!(await store.users.findById(userId))) return fail({ reason: "not_found" });
+      if (proof.code !== undefined) {
+        const verified = await service.verifyLoginCode(userId, proof.code);
+        return verified.ok ? ok(true) : verified;
+      }
+      if (isFreshTelegramLogin(login, clock.now())) return ok(true);
+      return fail({ reason: "reauthentication_required", send: "code" });
+    },
+
+    /**
+     * A new key, named by the user, allowed `scopes` (both unless said). The key itself is in this
+     * answer only: the store keeps its hash.
+     */
     async createApiKey(
       userId: string,
       name: string,
+      scopes: readonly string[] = defaultApiKeyScopes,
     ): Promise<Result<{ key: string; apiKey: ApiKeyInfo }, CreateApiKeyFailure>> {
       // Under the user's lock, so two requests at once cannot both pass the key limit.
       return store.transaction(async (tx) => {
@@ -91,6 +136,7 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
         const trimmed = singleLineName(name);
         const errors = new FieldErrors();
         errors.text("name", trimmed, { max: accessLimits.apiKeyNameMax, required: true });
+        checkScopes(errors, scopes);
         if (!errors.isEmpty) return fail({ reason: "invalid", errors: errors.errors });
         const max = deps.settings.limits.apiKeys;
         if ((await tx.access.listApiKeys(userId)).length >= max) {
@@ -104,6 +150,8 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
           name: trimmed,
           prefix: key.slice(0, apiKeyPrefixLength),
           keyHash: secrets.hash(key),
+          // In the order of apiKeyScopes, whatever the order asked.
+          scopes: apiKeyScopes.filter((scope) => scopes.includes(scope)),
           createdAt: clock.now(),
         });
         return ok({ key, apiKey });
@@ -120,8 +168,13 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
       return (await store.access.revokeApiKey(userId, keyId, clock.now())) ? ok(true) : fail({ reason: "not_found" });
     },
 
-    /** The owner of a live key, noting when it was used; undefined for anything else. */
-    async authenticateApiKey(key: string): Promise<User | undefined> {
+    /** Revokes every key of the user (logout-all or a password change asked to); how many. */
+    revokeAllApiKeys(userId: string): Promise<number> {
+      return store.access.revokeApiKeys(userId, clock.now());
+    },
+
+    /** The owner of a live key and what the key may do, noting when it was used; undefined for anything else. */
+    async authenticateApiKey(key: string): Promise<{ user: User; scopes: ApiKeyScope[] } | undefined> {
       if (!apiKeyPattern.test(key)) return undefined;
       const found = await store.access.findApiKeyByHash(secrets.hash(key));
       if (!found) return undefined;
@@ -132,7 +185,16 @@ export function createAccessService(deps: CoreDependencies & { secrets: SecretSo
       if (lastUsedAt === undefined || now.getTime() - lastUsedAt >= lastUsedPrecisionMs) {
         await store.access.touchApiKey(found.apiKey.id, now);
       }
-      return user;
+      return { user, scopes: found.apiKey.scopes };
     },
   };
+  return service;
+}
+
+/** A non-empty list of known scopes, each once. */
+function checkScopes(errors: FieldErrors, scopes: readonly string[]): void {
+  if (scopes.length === 0) errors.add({ field: "scopes", code: "required" });
+  else if (!scopes.every((scope) => (apiKeyScopes as readonly string[]).includes(scope))) {
+    errors.add({ field: "scopes", code: "invalid_choice", allowed: [...apiKeyScopes] });
+  } else if (new Set(scopes).size !== scopes.length) errors.add({ field: "scopes", code: "duplicate" });
 }

@@ -1,6 +1,7 @@
 // API credentials for Telegram users: one-time login codes the bot sends, and API keys made in the
 // bot. Only hashes are stored; a code or key is seen once, when it is made.
 import { accountLimits } from "../limits.js";
+import type { ApiKeyScope } from "./credentials.js";
 
 export const accessLimits = {
   loginCodeDigits: 6,
@@ -30,6 +31,8 @@ export interface ApiKeyInfo {
   name: string;
   /** The key's first characters (`hab_` and 8 more), so a user can tell keys apart. */
   prefix: string;
+  /** What the key may do (credentials.ts): a non-empty subset of `read`, `write`. */
+  scopes: ApiKeyScope[];
   createdAt: Date;
   lastUsedAt: Date | null;
 }

@@ -10,6 +10,7 @@
 //   nothing.
 // - Lists come back in a stable order (stated per method).
 import type { ApiKeyInfo, LoginCode } from "../access/access.js";
+import type { ApiKeyScope, SessionLogin } from "../access/credentials.js";
 import type { Completion, CompletionSource } from "../completions/completion.js";
 import type { Habit, HabitFields } from "../habits/habit.js";
 import type { Reward, RewardClaim, RewardDraw, RewardFields, RewardProgress } from "../rewards/reward.js";
@@ -288,6 +289,7 @@ export interface NewApiKey {
   name: string;
   prefix: string;
   keyHash: string;
+  scopes: ApiKeyScope[];
   createdAt: Date;
 }
 
@@ -314,6 +316,8 @@ export interface AccessRepository {
   findApiKeyByHash(keyHash: string): Promise<{ apiKey: ApiKeyInfo; userId: string } | undefined>;
   /** False when the key is not the user's, or is revoked already. */
   revokeApiKey(userId: string, keyId: string, at: Date): Promise<boolean>;
+  /** Revokes every key of the user not revoked yet; how many it revoked. */
+  revokeApiKeys(userId: string, at: Date): Promise<number>;
   /** Sets lastUsedAt; nothing happens when there is no such key. */
   touchApiKey(keyId: string, at: Date): Promise<void>;
 }
@@ -327,10 +331,11 @@ export interface NewRefreshToken {
 /** Login sessions (RefreshTokenFamily and RefreshToken rows): token hashes only, never the tokens. */
 export interface SessionRepository {
   /**
-   * Opens a family for the user, created at the token's createdAt, with this token as its first.
+   * Opens a family for the user, created at the token's createdAt, with this token as its first,
+   * remembering how the user logged in (none: the family's login is null).
    * Throws UniqueViolation("refresh_token_hash") when the hash is stored already.
    */
-  openFamily(userId: string, token: NewRefreshToken): Promise<StoredRefreshToken>;
+  openFamily(userId: string, token: NewRefreshToken, login?: SessionLogin): Promise<StoredRefreshToken>;
   /** Adds a token to the family. Throws UniqueViolation("refresh_token_hash") like openFamily. */
   addToken(familyId: string, token: NewRefreshToken): Promise<StoredRefreshToken>;
   /** The token with this hash and its family, rotated, expired or revoked alike. */

@@ -6,12 +6,14 @@ import { sessionLimits } from "./session.js";
 
 const start = "2026-03-10T12:00:00Z";
 const dayMs = 24 * 60 * 60 * 1000;
+/** A password login at the start: what every session here was opened by. */
+const login = { method: "password", at: new Date(start) } as const;
 const at = (days: number, extraMs = 0) => new Date(new Date(start).getTime() + days * dayMs + extraMs);
 
 describe("starting a session", () => {
   it("opens a family with an hrt_ token valid for 7 days, stored only as a hash", async () => {
     const { core, store, user } = await createCoreFixture({ now: start });
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     expect(session.refreshToken).toMatch(/^hrt_[A-Za-z0-9_-]{43}$/);
     expect(session.expiresAt).toEqual(at(sessionLimits.refreshTokenDays));
     const stored = await store.sessions.findTokenByHash(`h:${session.refreshToken}`);
@@ -27,22 +29,22 @@ describe("starting a session", () => {
 
   it("is refused for an unknown user", async () => {
     const { core } = await createCoreFixture();
-    expect(await core.sessions.start("user-999999")).toEqual({ ok: false, reason: "not_found" });
+    expect(await core.sessions.start("user-999999", login)).toEqual({ ok: false, reason: "not_found" });
   });
 
   it("each login is its own family", async () => {
     const { core, user } = await createCoreFixture();
-    const first = unwrap(await core.sessions.start(user.id));
-    const second = unwrap(await core.sessions.start(user.id));
+    const first = unwrap(await core.sessions.start(user.id, login));
+    const second = unwrap(await core.sessions.start(user.id, login));
     expect(second.familyId).not.toBe(first.familyId);
     expect(second.refreshToken).not.toBe(first.refreshToken);
   });
 });
 
 describe("refreshing", () => {
-  it("rotates: the presented token is marked rotated and a new one of the same family lives 7 more days", async () => {
+  it("rotates: the presented token is marked rotated and a new one of the same family lives 7 more days; the login stays", async () => {
     const { core, clock, store, user } = await createCoreFixture({ now: start });
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     clock.set(at(3).toISOString());
     const refreshed = unwrap(await core.sessions.refresh(session.refreshToken));
     expect(refreshed).toEqual({
@@ -50,6 +52,8 @@ describe("refreshing", () => {
       familyId: session.familyId,
       refreshToken: expect.stringMatching(/^hrt_/),
       expiresAt: at(10),
+      // A refresh is not a login: the family's login time and method come back unchanged.
+      login,
     });
     expect(refreshed.refreshToken).not.toBe(session.refreshToken);
     expect((await store.sessions.findTokenByHash(`h:${session.refreshToken}`))?.rotatedAt).toEqual(at(3));
@@ -62,7 +66,7 @@ describe("refreshing", () => {
 
   it("presenting a rotated token again is reuse: the whole family is revoked, its newest token too", async () => {
     const { core, store, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     const next = unwrap(await core.sessions.refresh(session.refreshToken));
 
     expect(await core.sessions.refresh(session.refreshToken)).toEqual({ ok: false, reason: "token_reused" });
@@ -76,8 +80,8 @@ describe("refreshing", () => {
 
   it("reuse revokes only that family: the user's other sessions go on", async () => {
     const { core, user } = await createCoreFixture();
-    const stolen = unwrap(await core.sessions.start(user.id));
-    const other = unwrap(await core.sessions.start(user.id));
+    const stolen = unwrap(await core.sessions.start(user.id, login));
+    const other = unwrap(await core.sessions.start(user.id, login));
     unwrap(await core.sessions.refresh(stolen.refreshToken));
     expect(await core.sessions.refresh(stolen.refreshToken)).toMatchObject({ ok: false, reason: "token_reused" });
     expect(await core.sessions.isActive(user.id, other.familyId)).toBe(true);
@@ -86,7 +90,7 @@ describe("refreshing", () => {
 
   it("a rotated token is reuse even once it has expired", async () => {
     const { core, clock, user } = await createCoreFixture({ now: start });
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     const next = unwrap(await core.sessions.refresh(session.refreshToken));
     clock.set(at(8).toISOString());
     expect(await core.sessions.refresh(session.refreshToken)).toEqual({ ok: false, reason: "token_reused" });
@@ -95,7 +99,7 @@ describe("refreshing", () => {
 
   it("of two refreshes of one token at once, at most one succeeds, and a reuse revokes the family", async () => {
     const { core, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     const answers = await Promise.all([
       core.sessions.refresh(session.refreshToken),
       core.sessions.refresh(session.refreshToken),
@@ -109,8 +113,8 @@ describe("refreshing", () => {
 
   it("works until just before 7 days and is expired at exactly 7 days, without revoking the family", async () => {
     const { core, clock, user } = await createCoreFixture({ now: start });
-    const kept = unwrap(await core.sessions.start(user.id));
-    const lapsed = unwrap(await core.sessions.start(user.id));
+    const kept = unwrap(await core.sessions.start(user.id, login));
+    const lapsed = unwrap(await core.sessions.start(user.id, login));
     clock.set(at(7, -1).toISOString());
     expect((await core.sessions.refresh(kept.refreshToken)).ok).toBe(true);
     clock.set(at(7).toISOString());
@@ -121,7 +125,7 @@ describe("refreshing", () => {
 
   it("unknown and malformed tokens are invalid, and nothing is revoked", async () => {
     const { core, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     const token = session.refreshToken;
     const unknown = `hrt_${"A".repeat(43)}`;
     const malformed = [
@@ -145,7 +149,7 @@ describe("refreshing", () => {
 describe("ending sessions", () => {
   it("logout revokes the token's family; a second logout is fine", async () => {
     const { core, store, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     expect(await core.sessions.logout(session.refreshToken)).toEqual({ ok: true, value: true });
     expect(await core.sessions.isActive(user.id, session.familyId)).toBe(false);
     expect(await core.sessions.refresh(session.refreshToken)).toEqual({ ok: false, reason: "session_revoked" });
@@ -155,12 +159,12 @@ describe("ending sessions", () => {
 
   it("logout with an expired or rotated token of the session still ends it", async () => {
     const { core, clock, user } = await createCoreFixture({ now: start });
-    const rotated = unwrap(await core.sessions.start(user.id));
+    const rotated = unwrap(await core.sessions.start(user.id, login));
     unwrap(await core.sessions.refresh(rotated.refreshToken));
     unwrap(await core.sessions.logout(rotated.refreshToken));
     expect(await core.sessions.isActive(user.id, rotated.familyId)).toBe(false);
 
-    const expired = unwrap(await core.sessions.start(user.id));
+    const expired = unwrap(await core.sessions.start(user.id, login));
     clock.set(at(30).toISOString());
     unwrap(await core.sessions.logout(expired.refreshToken));
     expect(await core.sessions.isActive(user.id, expired.familyId)).toBe(false);
@@ -169,10 +173,10 @@ describe("ending sessions", () => {
   it("logoutAll revokes every open session of the user and counts them; other users' stay", async () => {
     const { core, otherUser, user } = await createCoreFixture();
     const sessions = [];
-    for (let login = 0; login < 3; login++) sessions.push(unwrap(await core.sessions.start(user.id)));
+    for (let opened = 0; opened < 3; opened++) sessions.push(unwrap(await core.sessions.start(user.id, login)));
     unwrap(await core.sessions.logout(sessions[0]?.refreshToken ?? ""));
     const stranger = await otherUser();
-    const theirs = unwrap(await core.sessions.start(stranger.id));
+    const theirs = unwrap(await core.sessions.start(stranger.id, login));
 
     expect(await core.sessions.logoutAll(user.id)).toBe(2);
     for (const session of sessions) expect(await core.sessions.isActive(user.id, session.familyId)).toBe(false);
@@ -186,9 +190,9 @@ describe("ending sessions", () => {
 
   it("revokeOthers keeps the given session and revokes the rest (a password change)", async () => {
     const { core, store, user } = await createCoreFixture();
-    const current = unwrap(await core.sessions.start(user.id));
-    const laptop = unwrap(await core.sessions.start(user.id));
-    const phone = unwrap(await core.sessions.start(user.id));
+    const current = unwrap(await core.sessions.start(user.id, login));
+    const laptop = unwrap(await core.sessions.start(user.id, login));
+    const phone = unwrap(await core.sessions.start(user.id, login));
     expect(await core.sessions.revokeOthers(user.id, current.familyId)).toBe(2);
     expect(await core.sessions.isActive(user.id, current.familyId)).toBe(true);
     expect(await core.sessions.isActive(user.id, laptop.familyId)).toBe(false);
@@ -201,7 +205,7 @@ describe("ending sessions", () => {
 
   it("a revoked family keeps the reason it was first revoked for", async () => {
     const { core, store, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     unwrap(await core.sessions.logout(session.refreshToken));
     expect(await core.sessions.logoutAll(user.id)).toBe(0);
     expect((await store.sessions.findTokenByHash(`h:${session.refreshToken}`))?.family.revokedReason).toBe("logout");
@@ -211,7 +215,7 @@ describe("ending sessions", () => {
 describe("isActive", () => {
   it("is false for another user's family and for an unknown one", async () => {
     const { core, otherUser, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     const stranger = await otherUser();
     expect(await core.sessions.isActive(stranger.id, session.familyId)).toBe(false);
     expect(await core.sessions.isActive(user.id, "session-999999")).toBe(false);
@@ -220,7 +224,7 @@ describe("isActive", () => {
 
   it("another user cannot revoke my session with their logoutAll or revokeOthers", async () => {
     const { core, otherUser, user } = await createCoreFixture();
-    const session = unwrap(await core.sessions.start(user.id));
+    const session = unwrap(await core.sessions.start(user.id, login));
     const stranger = await otherUser();
     expect(await core.sessions.logoutAll(stranger.id)).toBe(0);
     expect(await core.sessions.revokeOthers(stranger.id, "session-999999")).toBe(0);

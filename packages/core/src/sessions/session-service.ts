@@ -1,6 +1,7 @@
 // Login sessions of the REST API: opaque refresh tokens, rotated on every refresh, in families.
 // The access token (a JWT the API signs) names the family, and the API asks `isActive` on each
 // request, so a revoked session stops at once rather than when its access token expires.
+import type { SessionLogin } from "../access/credentials.js";
 import type { CoreDependencies } from "../core-dependencies.js";
 import type { SecretSource } from "../ports/secrets.js";
 import type { NewRefreshToken, Repositories } from "../ports/store.js";
@@ -38,25 +39,37 @@ export function createSessionService(deps: CoreDependencies & { secrets: SecretS
   }
 
   return {
-    /** Opens a session for the user (after a login): a new family with its first refresh token. */
+    /**
+     * Opens a session for the user (after a login): a new family with its first refresh token. The
+     * family keeps how and when the user logged in, for every token it will issue.
+     */
     async start(
       userId: string,
-    ): Promise<Result<{ familyId: string; refreshToken: string; expiresAt: Date }, { reason: "not_found" }>> {
+      login: SessionLogin,
+    ): Promise<
+      Result<{ familyId: string; refreshToken: string; expiresAt: Date; login: SessionLogin }, { reason: "not_found" }>
+    > {
       return store.transaction(async (tx) => {
         if (!(await tx.users.findById(userId))) return fail({ reason: "not_found" });
         const { token, stored } = newToken(clock.now());
-        const first = await tx.sessions.openFamily(userId, stored);
-        return ok({ familyId: first.familyId, refreshToken: token, expiresAt: first.expiresAt });
+        const first = await tx.sessions.openFamily(userId, stored, login);
+        return ok({ familyId: first.familyId, refreshToken: token, expiresAt: first.expiresAt, login });
       });
     },
 
     /**
      * Exchanges a live refresh token for the next one of its family. A token that was exchanged
      * already can only be presented again by someone who copied it: the whole family is revoked.
+     * The family's login comes back as it was: a refresh is not a new login.
      */
     async refresh(
       refreshToken: string,
-    ): Promise<Result<{ userId: string; familyId: string; refreshToken: string; expiresAt: Date }, RefreshFailure>> {
+    ): Promise<
+      Result<
+        { userId: string; familyId: string; refreshToken: string; expiresAt: Date; login: SessionLogin | null },
+        RefreshFailure
+      >
+    > {
       return store.transaction(async (tx) => {
         const presented = await findToken(tx, refreshToken);
         if (!presented) return fail({ reason: "invalid_token" });
@@ -75,7 +88,13 @@ export function createSessionService(deps: CoreDependencies & { secrets: SecretS
         if (!(await tx.sessions.markRotated(presented.id, now))) return reused();
         const { token, stored } = newToken(now);
         const next = await tx.sessions.addToken(family.id, stored);
-        return ok({ userId: family.userId, familyId: family.id, refreshToken: token, expiresAt: next.expiresAt });
+        return ok({
+          userId: family.userId,
+          familyId: family.id,
+          refreshToken: token,
+          expiresAt: next.expiresAt,
+          login: family.login,
+        });
       });
     },
 

@@ -1,5 +1,6 @@
 // Login sessions of the REST API: a family of refresh tokens, one live at a time. Every refresh
 // rotates the token inside its family; presenting a rotated one again revokes the whole family.
+import type { SessionLogin } from "../access/credentials.js";
 
 export const sessionLimits = {
   /** Each refresh token lives this long from its issue, so a session lasts while it is used. */
@@ -14,6 +15,8 @@ export interface SessionFamily {
   id: string;
   userId: string;
   createdAt: Date;
+  /** How and when its user logged in; null for a session from before this was recorded. */
+  login: SessionLogin | null;
   revokedAt: Date | null;
   revokedReason: SessionRevokedReason | null;
 }

@@ -8,6 +8,7 @@ function toApiKeyInfo(row: ApiKeyRow): ApiKeyInfo {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
+    scopes: row.scopes,
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
   });
@@ -65,6 +66,7 @@ export function createAccessRepository(scope: Scope): AccessRepository {
         name: key.name,
         prefix: key.prefix,
         keyHash: key.keyHash,
+        scopes: key.scopes,
         createdAt: key.createdAt,
         lastUsedAt: null,
         revokedAt: null,
@@ -91,6 +93,16 @@ export function createAccessRepository(scope: Scope): AccessRepository {
       if (row?.userId !== userId || row.revokedAt !== null) return false;
       row.revokedAt = new Date(at.getTime());
       return true;
+    },
+
+    async revokeApiKeys(userId, at) {
+      let revoked = 0;
+      for (const row of scope.state().apiKeys.values()) {
+        if (row.userId !== userId || row.revokedAt !== null) continue;
+        row.revokedAt = new Date(at.getTime());
+        revoked += 1;
+      }
+      return revoked;
     },
 
     async touchApiKey(keyId, at) {

@@ -32,13 +32,14 @@ export function createSessionRepository(scope: Scope): SessionRepository {
   }
 
   return {
-    async openFamily(userId, token) {
+    async openFamily(userId, token, login) {
       const state = scope.state();
       if (!state.users.has(userId)) throw notFound("user");
       const family = {
         id: scope.newId("session"),
         userId,
         createdAt: new Date(token.createdAt.getTime()),
+        login: login ? { method: login.method, at: new Date(login.at.getTime()) } : null,
         revokedAt: null,
         revokedReason: null,
       };

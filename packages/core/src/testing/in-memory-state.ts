@@ -2,6 +2,7 @@
 // with the key columns the database uses for its uniqueness rules. Plain data only, so a
 // transaction can snapshot the whole state with structuredClone and put it back on rollback.
 import type { LoginCode } from "../access/access.js";
+import type { ApiKeyScope, SessionLogin } from "../access/credentials.js";
 import type { Completion } from "../completions/completion.js";
 import type { HabitFields } from "../habits/habit.js";
 import type { SummaryKind } from "../ports/store.js";
@@ -85,6 +86,7 @@ export interface ApiKeyRow {
   name: string;
   prefix: string;
   keyHash: string;
+  scopes: ApiKeyScope[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -94,6 +96,7 @@ interface SessionFamilyRow {
   id: string;
   userId: string;
   createdAt: Date;
+  login: SessionLogin | null;
   revokedAt: Date | null;
   revokedReason: SessionRevokedReason | null;
 }

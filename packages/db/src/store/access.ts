@@ -1,17 +1,28 @@
 // Login codes and API keys (LoginCode and ApiKey rows): hashes only, never the secrets.
 import { randomUUID } from "node:crypto";
-import type { AccessRepository, ApiKeyInfo, LoginCode } from "@habits/core";
+import { type AccessRepository, type ApiKeyInfo, type ApiKeyScope, apiKeyScopes, type LoginCode } from "@habits/core";
 import type { StoreScope } from "./scope.js";
 
 /** Binary string order, the same on every database and in the in-memory store. */
 const compareText = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
 
-const apiKeyInfoColumns = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true } as const;
+const apiKeyInfoColumns = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+} as const;
 
-const toApiKeyInfo = (row: ApiKeyInfo): ApiKeyInfo => ({
+/** The scopes column, "read,write": only scopes the core knows count, whatever else a row holds. */
+const scopesOf = (column: string): ApiKeyScope[] => apiKeyScopes.filter((scope) => column.split(",").includes(scope));
+
+const toApiKeyInfo = (row: Omit<ApiKeyInfo, "scopes"> & { scopes: string }): ApiKeyInfo => ({
   id: row.id,
   name: row.name,
   prefix: row.prefix,
+  scopes: scopesOf(row.scopes),
   createdAt: row.createdAt,
   lastUsedAt: row.lastUsedAt,
 });
@@ -77,7 +88,12 @@ export function accessRepository(scope: StoreScope): AccessRepository {
 
     insertApiKey: (key) =>
       scope.write(async (tx) =>
-        toApiKeyInfo(await tx.apiKey.create({ data: { id: randomUUID(), ...key }, select: apiKeyInfoColumns })),
+        toApiKeyInfo(
+          await tx.apiKey.create({
+            data: { id: randomUUID(), ...key, scopes: key.scopes.join(",") },
+            select: apiKeyInfoColumns,
+          }),
+        ),
       ),
 
     async listApiKeys(userId) {
@@ -101,6 +117,13 @@ export function accessRepository(scope: StoreScope): AccessRepository {
         tx.apiKey.updateMany({ where: { id: keyId, userId, revokedAt: null }, data: { revokedAt: at } }),
       );
       return count > 0;
+    },
+
+    async revokeApiKeys(userId, at) {
+      const { count } = await scope.write((tx) =>
+        tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } }),
+      );
+      return count;
     },
 
     async touchApiKey(keyId, at) {

@@ -1,6 +1,13 @@
 // Login sessions (RefreshTokenFamily and RefreshToken rows): token hashes only, never the tokens.
 import { randomUUID } from "node:crypto";
-import type { SessionRepository, SessionRevokedReason, StoredRefreshToken } from "@habits/core";
+import {
+  type LoginMethod,
+  loginMethods,
+  type SessionLogin,
+  type SessionRepository,
+  type SessionRevokedReason,
+  type StoredRefreshToken,
+} from "@habits/core";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { StoreScope } from "./scope.js";
 
@@ -20,6 +27,7 @@ function toStored(row: TokenRow): StoredRefreshToken {
       id: row.family.id,
       userId: row.family.userId,
       createdAt: row.family.createdAt,
+      login: loginOf(row.family),
       revokedAt: row.family.revokedAt,
       // Written only by revokeFamily and revokeFamilies, from the port's type.
       revokedReason: row.family.revokedReason as SessionRevokedReason | null,
@@ -27,13 +35,24 @@ function toStored(row: TokenRow): StoredRefreshToken {
   };
 }
 
+/** The family's login; null for one from before logins were recorded (or a method we do not know). */
+function loginOf(family: { loginMethod: string | null; loginAt: Date | null }): SessionLogin | null {
+  const method = loginMethods.find((known) => known === family.loginMethod);
+  return method && family.loginAt ? { method: method satisfies LoginMethod, at: family.loginAt } : null;
+}
+
 export function sessionRepository(scope: StoreScope): SessionRepository {
   const { db } = scope;
   return {
-    openFamily: (userId, token) =>
+    openFamily: (userId, token, login) =>
       scope.write(async (tx) => {
         const family = await tx.refreshTokenFamily.create({
-          data: { id: randomUUID(), userId, createdAt: token.createdAt },
+          data: {
+            id: randomUUID(),
+            userId,
+            createdAt: token.createdAt,
+            ...(login && { loginMethod: login.method, loginAt: login.at }),
+          },
         });
         const row = await tx.refreshToken.create({
           data: { id: randomUUID(), familyId: family.id, ...token },

@@ -59,6 +59,7 @@ export function registerAnalyticsRoutes(routes: ApiRoutes, { core, clock }: Rout
     summary: "Totals and each active habit's statistics over a range",
     description: rangeDescription,
     auth: true,
+    access: "read",
     request: { query: rangeQuery },
     responses: { 200: { description: "The overview", body: overviewSchema } },
     handler: async ({ principal, query }) => {
@@ -77,6 +78,7 @@ export function registerAnalyticsRoutes(routes: ApiRoutes, { core, clock }: Rout
     summary: "One habit's statistics over a range",
     description: rangeDescription,
     auth: true,
+    access: "read",
     request: { params: idParams, query: rangeQuery },
     responses: { 200: { description: "The habit's statistics", body: habitAnalyticsSchema } },
     errors: ["not_found"],
@@ -96,6 +98,7 @@ export function registerAnalyticsRoutes(routes: ApiRoutes, { core, clock }: Rout
     summary: "Completions and success rate per week or month",
     description: `${rangeDescription} The first and last buckets are cut to the range.`,
     auth: true,
+    access: "read",
     request: { query: trendsQuery },
     responses: { 200: { description: "One point per week or month", body: trendsSchema } },
     handler: async ({ principal, query }) => {

@@ -4,7 +4,14 @@ import { addressOf, limitPerIp } from "../../http/rate-limit.js";
 import { type ApiRoutes, created, failed, noContent, ok, problemReply } from "../../http/route.js";
 import type { RouteDependencies } from "../dependencies.js";
 import { presentUser } from "../users/schemas.js";
-import { loginSchema, refreshTokenSchema, registrationSchema, sessionSchema, tokensSchema } from "./schemas.js";
+import {
+  loginSchema,
+  logoutAllSchema,
+  refreshTokenSchema,
+  registrationSchema,
+  sessionSchema,
+  tokensSchema,
+} from "./schemas.js";
 
 const tags = ["Auth"];
 const minutes = (rule: { windowMs: number }) => rule.windowMs / 60_000;
@@ -25,7 +32,7 @@ export function registerAuthRoutes(
 
   /** A new session for a user who just proved who they are. */
   async function sessionFor(userId: string) {
-    const session = await core.sessions.start(userId);
+    const session = await core.sessions.start(userId, { method: "password", at: clock.now() });
     // The account was found or made a moment ago: losing it now is a bug, answered as a 500.
     if (!session.ok) throw new Error(`no session for user ${userId}: ${session.reason}`);
     return tokens.pairFor({ userId, ...session.value });
@@ -139,11 +146,15 @@ export function registerAuthRoutes(
     path: "/auth/logout-all",
     tags,
     summary: "End every session of the user",
-    description: "This one too. API keys stay: revoke them one by one.",
+    description:
+      "This one too. API keys stay unless the body says `revokeApiKeys: true`; then every key is revoked as well.",
     auth: true,
+    access: "account",
+    request: { body: logoutAllSchema.optional() },
     responses: { 204: { description: "Every session ended" } },
-    handler: async ({ principal }) => {
+    handler: async ({ principal, body }) => {
       await core.sessions.logoutAll(principal.userId);
+      if (body?.revokeApiKeys) await core.access.revokeAllApiKeys(principal.userId);
       return noContent();
     },
   });

@@ -43,3 +43,9 @@ const tokensShape = {
 export const tokensSchema = z.strictObject(tokensShape).openapi("Tokens");
 
 export const sessionSchema = z.strictObject({ ...tokensShape, user: userSchema }).openapi("Session");
+
+export const logoutAllSchema = z
+  .strictObject({
+    revokeApiKeys: z.boolean().optional().openapi({ description: "Revoke every API key too (`false` unless said)" }),
+  })
+  .openapi("LogoutAll");

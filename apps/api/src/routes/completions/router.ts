@@ -111,6 +111,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
       "On `date` (the user's today by default): the log, the streak, the reward draw and its odds, and a " +
       "milestone reached. One per habit and day. Send an `Idempotency-Key` to retry safely.",
     auth: true,
+    access: "write",
     idempotent: true,
     request: { params: idParams, body: completionInputSchema.optional() },
     responses: {
@@ -139,6 +140,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
     summary: "A habit's completions",
     description: "Oldest first, within `from`–`to` (both included) when given.",
     auth: true,
+    access: "read",
     request: { params: idParams, query: habitCompletionsQuery },
     responses: { 200: { description: "A page of completions", body: completionPageSchema } },
     errors: ["not_found"],
@@ -161,6 +163,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
       "Removes the habit's log on `date`; the reward piece it earned is taken back and streaks are recomputed. " +
       "Answers 200 with what was reverted. No log on that date: 404 `nothing_to_revert`.",
     auth: true,
+    access: "write",
     request: { params: completionDateParams },
     responses: { 200: { description: "What was reverted, and the streak after", body: revertOutcomeSchema } },
     errors: ["not_found", "nothing_to_revert"],
@@ -186,6 +189,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
       "`results` say each item's fate: its own problem, `rolled_back` or `not_attempted`). With `atomic=false` " +
       "each item stands alone and the answer is 200 with every item's result. Each item's `source` is `batch`.",
     auth: true,
+    access: "write",
     idempotent: true,
     request: { query: batchQuery, body: batchInputSchema },
     responses: { 200: { description: "Every item's result", body: batchResultSchema } },
@@ -226,6 +230,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
       "`habitId`. Paged with `page`/`pageSize`, or walked with `cursor` (from a page's `nextCursor`): a cursor " +
       "is a position, so logs added or removed meanwhile never make a walk repeat or skip the others.",
     auth: true,
+    access: "read",
     request: { query: logsQuery },
     responses: {
       200: {
@@ -282,6 +287,7 @@ export function registerCompletionRoutes(routes: ApiRoutes, { core }: RouteDepen
     tags,
     summary: "One habit log",
     auth: true,
+    access: "read",
     request: { params: idParams },
     responses: { 200: { description: "The log", body: completionSchema } },
     errors: ["not_found"],

@@ -64,6 +64,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       "combine: `q` (name or description), `category`, `tag` (names, any case), `type`, `frequency`. " +
       "`lastCompletedAt` sorts by the last day done; habits never done, and those without a category, come last.",
     auth: true,
+    access: "read",
     request: { query: habitListQuerySchema },
     responses: { 200: { description: "A page of habits", body: habitPageSchema } },
     handler: async ({ principal, query }) => {
@@ -128,6 +129,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       "Only `name` is required; a field left out takes its default. Missing tags are made. Send an " +
       "`Idempotency-Key` to retry safely.",
     auth: true,
+    access: "write",
     idempotent: true,
     request: { body: habitInputSchema },
     responses: { 201: { description: "The habit", body: habitSchema, headers: { Location: "The habit" } } },
@@ -148,6 +150,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     summary: "The month grid",
     description: "Every active habit with one number per day of the month (1/0, or the value logged).",
     auth: true,
+    access: "read",
     request: { query: calendarQuerySchema },
     responses: { 200: { description: "One row per active habit", body: calendarSchema } },
     handler: async ({ principal, query }) => {
@@ -163,6 +166,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     tags,
     summary: "One habit",
     auth: true,
+    access: "read",
     request: { params: idParams },
     responses: { 200: { description: "The habit", body: habitSchema } },
     errors: ["not_found"],
@@ -180,6 +184,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     summary: "Replace a habit",
     description: "The whole habit: a field left out takes its default (the color stays).",
     auth: true,
+    access: "write",
     request: { params: idParams, body: habitInputSchema },
     responses: { 200: { description: "The habit as replaced", body: habitSchema } },
     errors: ["not_found", "name_taken", "limit_reached", "too_many_items"],
@@ -205,6 +210,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       `must stay within ${patchBounds.maxBytes / 1024} kB as JSON (413 \`payload_too_large\`) and ` +
       `${patchBounds.maxDepth} levels of nesting (400 \`nesting_too_deep\`).`,
     auth: true,
+    access: "write",
     request: {
       params: idParams,
       body: z.union([habitMergePatchSchema, jsonPatchSchema]),
@@ -267,6 +273,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     summary: "Delete a habit and its whole history",
     description: "Permanent; archive a habit to keep its history.",
     auth: true,
+    access: "write",
     request: { params: idParams },
     responses: { 204: { description: "Deleted" } },
     errors: ["not_found"],
@@ -288,6 +295,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       summary,
       description: "Doing it twice changes nothing the second time.",
       auth: true,
+      access: "write",
       request: { params: idParams },
       responses: { 200: { description: "The habit", body: habitSchema } },
       errors: ["not_found", "name_taken"],
@@ -308,6 +316,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
       "Replaces them with these tags of the user's (by id; none clears them). An id that is not one of " +
       "the user's tags is 422 `tag_not_found`.",
     auth: true,
+    access: "write",
     request: { params: idParams, body: habitTagsSchema },
     responses: { 200: { description: "The habit with its tags", body: habitSchema } },
     errors: ["not_found", "tag_not_found", "too_many_items"],
@@ -325,6 +334,7 @@ export function registerHabitRoutes(routes: ApiRoutes, { core }: RouteDependenci
     summary: "Take a tag off a habit",
     description: "A tag of the user's that the habit does not carry is already off (204).",
     auth: true,
+    access: "write",
     request: { params: habitTagParams },
     responses: { 204: { description: "Taken off" } },
     errors: ["not_found"],

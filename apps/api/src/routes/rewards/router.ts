@@ -51,6 +51,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
       "Active and inactive ones alike, oldest first unless `sort` says otherwise; `status`, `active` and `q` " +
       "filter, `fields` selects.",
     auth: true,
+    access: "read",
     request: { query: listQuery },
     responses: { 200: { description: "A page of rewards", body: rewardPageSchema } },
     handler: async ({ principal, query }) => {
@@ -82,6 +83,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     tags,
     summary: "Create a reward",
     auth: true,
+    access: "write",
     idempotent: true,
     request: { body: rewardInputSchema },
     responses: {
@@ -109,6 +111,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     summary: "Every reward's progress and the totals",
     description: "`totals` counts rewards by status; `timesClaimed` adds up every claim.",
     auth: true,
+    access: "read",
     responses: { 200: { description: "Progress", body: rewardProgressSchema } },
     handler: async ({ principal }) => {
       const rewards = (await core.rewards.list(principal.userId)).map(presentReward);
@@ -138,6 +141,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     tags,
     summary: "One reward",
     auth: true,
+    access: "read",
     request: { params: idParams },
     responses: { 200: { description: "The reward", body: rewardSchema } },
     errors: ["not_found"],
@@ -157,6 +161,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
       "Fields left out take their defaults, as on create. Progress stays. Activating a claimed one-time reward " +
       "is refused (`already_claimed`).",
     auth: true,
+    access: "write",
     request: { params: idParams, body: rewardInputSchema },
     responses: { 200: { description: "The reward as replaced", body: rewardSchema } },
     errors: ["not_found", "name_taken", "already_claimed"],
@@ -177,6 +182,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
       "A JSON Merge Patch (RFC 7396): fields left out stay, `null` clears pieceValue or maxDailyClaims. " +
       "Activating a claimed one-time reward is refused (`already_claimed`).",
     auth: true,
+    access: "write",
     request: {
       params: idParams,
       body: rewardPatchSchema,
@@ -199,6 +205,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
     summary: "Delete a reward",
     description: "Refused while it holds unclaimed pieces (`has_unclaimed_pieces`) unless `force=true`.",
     auth: true,
+    access: "write",
     request: { params: idParams, query: deleteQuery },
     responses: { 204: { description: "Deleted" } },
     errors: ["not_found", "has_unclaimed_pieces"],
@@ -220,6 +227,7 @@ export function registerRewardRoutes(routes: ApiRoutes, { core }: RouteDependenc
       "Spends its pieces. A one-time reward is then claimed and inactive; a recurring one is pending again. " +
       "Not achieved yet: 422 `reward_not_achieved`; a claimed one-time reward: 409 `already_claimed`.",
     auth: true,
+    access: "write",
     request: { params: idParams },
     responses: { 200: { description: "The reward after the claim, and the claim", body: claimResultSchema } },
     errors: ["not_found", "reward_not_achieved", "already_claimed"],

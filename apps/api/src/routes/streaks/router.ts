@@ -92,6 +92,7 @@ export function registerStreakRoutes(routes: ApiRoutes, { core, clock }: RouteDe
       `${progressLimitDays} days). A page holds at most ${progressMaxCells} habit-days (\`pageSize\` × days; ` +
       "more is 400). An unknown habit name is 404.",
     auth: true,
+    access: "read",
     request: { query: progressQuery },
     responses: { 200: { description: "Days per habit, a page of habits", body: progressSchema } },
     errors: ["not_found"],
@@ -150,6 +151,7 @@ export function registerStreakRoutes(routes: ApiRoutes, { core, clock }: RouteDe
     tags,
     summary: "Every active habit's streak",
     auth: true,
+    access: "read",
     request: { query: z.strictObject(pageQueryShape) },
     responses: { 200: { description: "A page of streaks", body: streakPageSchema } },
     handler: async ({ principal, query }) => {
@@ -171,6 +173,7 @@ export function registerStreakRoutes(routes: ApiRoutes, { core, clock }: RouteDe
     tags,
     summary: "A habit's streak",
     auth: true,
+    access: "read",
     request: { params: habitIdParams },
     responses: { 200: { description: "The current and longest streak", body: streakSchema } },
     errors: ["not_found"],

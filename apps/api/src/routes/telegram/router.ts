@@ -1,6 +1,6 @@
 // Logins for Telegram users (DOMAIN.md: a bare Telegram id is never a credential): a one-time code
 // the bot sends to the account's chat, or Telegram's signed Login Widget or Mini App data.
-import { accessLimits, type User } from "@habits/core";
+import { accessLimits, type LoginMethod, type User } from "@habits/core";
 import type { Request } from "express";
 import {
   checkWebAppInitData,
@@ -65,8 +65,12 @@ export function registerTelegramAuthRoutes(
     log: attempts,
   });
 
-  async function sessionFor(user: User) {
-    const session = await core.sessions.start(user.id);
+  /** A session for a user who just logged in with Telegram, at `at` (when Telegram signed the data). */
+  async function sessionFor(user: User, method: LoginMethod, at = clock.now()) {
+    // Signed data may be up to an hour old, or a little ahead of our clock: the login counts from
+    // its signature, never from the future.
+    const login = { method, at: new Date(Math.min(at.getTime(), clock.now().getTime())) };
+    const session = await core.sessions.start(user.id, login);
     // The account was found or made a moment ago: losing it now is a bug, answered as a 500.
     if (!session.ok) throw new Error(`no session for user ${user.id}: ${session.reason}`);
     return { ...tokens.pairFor({ userId: user.id, ...session.value }), user: presentUser(user) };
@@ -156,14 +160,15 @@ export function registerTelegramAuthRoutes(
       if (!checked.ok) return throttledReply(checked);
       const verified = checked.value;
       if (!verified.ok) return failed(verified);
-      return ok(await sessionFor(verified.value));
+      return ok(await sessionFor(verified.value, "telegram_code"));
     },
   });
 
-  async function loginWith(check: TelegramCheck<TelegramLoginProfile>) {
+  async function loginWith(check: TelegramCheck<TelegramLoginProfile>, method: LoginMethod) {
     if (!check.ok) return refusal(check);
-    const { user } = await core.users.fromTelegram(check.value);
-    return ok(await sessionFor(user));
+    const { signedAt, ...profile } = check.value;
+    const { user } = await core.users.fromTelegram(profile);
+    return ok(await sessionFor(user, method, signedAt));
   }
 
   // One counter for both kinds of signed data.
@@ -188,7 +193,7 @@ export function registerTelegramAuthRoutes(
     errors: ["telegram_data_invalid", "telegram_data_expired", "telegram_unavailable"],
     handler: async ({ body }) => {
       if (!telegram) return unavailable();
-      return loginWith(checkWidgetData(body, telegram.botToken, clock.now()));
+      return loginWith(checkWidgetData(body, telegram.botToken, clock.now()), "telegram_widget");
     },
   });
 
@@ -208,7 +213,7 @@ export function registerTelegramAuthRoutes(
     errors: ["telegram_data_invalid", "telegram_data_expired", "telegram_unavailable"],
     handler: async ({ body }) => {
       if (!telegram) return unavailable();
-      return loginWith(checkWebAppInitData(body.initData, telegram.botToken, clock.now()));
+      return loginWith(checkWebAppInitData(body.initData, telegram.botToken, clock.now()), "telegram_webapp");
     },
   });
 }

@@ -1,4 +1,6 @@
-// The signed-in user: profile, password, deletion, API keys.
+// The signed-in user: profile, password, deletion, API keys. Who may call each route is declared on
+// it (`access`, `proof`) and checked before its handler runs (http/credentials.ts).
+import { accessLimits, profileChangeAccess } from "@habits/core";
 import { pageQueryShape, paginate } from "../../http/paging.js";
 import { type ApiRoutes, created, failed, noContent, ok, problemReply } from "../../http/route.js";
 import { idParams } from "../../openapi/common.js";
@@ -15,6 +17,7 @@ import {
   presentUser,
   profilePatchSchema,
   userSchema,
+  verificationCodeSentSchema,
 } from "./schemas.js";
 
 const tags = ["Users"];
@@ -22,7 +25,11 @@ const tags = ["Users"];
 /** The user behind valid credentials is gone only if the account was deleted a moment ago. */
 const accountGone = () => problemReply("session_revoked", "The account no longer exists.");
 
-export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencies): void {
+/** A patch that changes username or email changes how the person logs in: an account change. */
+const changesCredentials = (body: { username?: string | null | undefined; email?: string | null | undefined }) =>
+  profileChangeAccess(body) === "account";
+
+export function registerUserRoutes(routes: ApiRoutes, { core, telegram, clock }: RouteDependencies): void {
   routes.add({
     operationId: "getMe",
     method: "get",
@@ -30,6 +37,7 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     tags,
     summary: "The signed-in user",
     auth: true,
+    access: "read",
     responses: { 200: { description: "The user", body: userSchema } },
     handler: async ({ principal }) => {
       const user = await core.users.get(principal.userId);
@@ -45,13 +53,21 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     summary: "Change the profile and settings",
     description:
       "A JSON Merge Patch (RFC 7396): fields left out stay as they are, `null` clears username, email, name " +
-      "or quiet hours. Settings: language, time zone, reward odds, reminders and the summary.",
+      "or quiet hours. Settings: language, time zone, reward odds, reminders and the summary. Username and " +
+      "email are how the person logs in: changing them is an account change, with its proof " +
+      "(`currentPassword` or `code`, which are not stored).",
     auth: true,
+    access: { least: "write", account: { when: changesCredentials, what: "a change of username or email" } },
+    proof: {
+      passwordField: "currentPassword",
+      of: (body) => (changesCredentials(body) ? { password: body.currentPassword, code: body.code } : undefined),
+    },
     request: { body: profilePatchSchema, contentTypes: ["application/json", "application/merge-patch+json"] },
     responses: { 200: { description: "The user as changed", body: userSchema } },
     errors: ["username_taken", "email_taken", "telegram_taken"],
     handler: async ({ principal, body }) => {
-      const updated = await core.users.updateProfile(principal.userId, body);
+      const { currentPassword: _password, code: _code, ...profile } = body;
+      const updated = await core.users.updateProfile(principal.userId, profile);
       if (!updated.ok) return updated.reason === "not_found" ? accountGone() : failed(updated);
       return ok(presentUser(updated.value));
     },
@@ -63,43 +79,19 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     path: "/users/me",
     tags,
     summary: "Delete the account and all its data",
-    description: "Takes `{ password }` when the account has a password.",
+    description:
+      "With its proof: `{ password }` when the account has a password; for a Telegram-only account `{ code }` " +
+      "or a fresh Telegram login.",
     auth: true,
+    access: "account",
+    proof: { passwordField: "password", of: (body) => ({ password: body?.password, code: body?.code }) },
     request: { body: accountDeletionSchema.optional() },
     responses: { 204: { description: "Deleted" } },
-    errors: ["wrong_password"],
-    handler: async ({ principal, body }) => {
-      const user = await core.users.get(principal.userId);
-      if (!user) return accountGone();
-      if (user.hasPassword) {
-        if (body?.password === undefined) {
-          return {
-            problem: {
-              ...failed({ reason: "invalid", errors: [{ field: "password", code: "required" }] }).problem,
-              detail: "This account has a password: send it to delete the account.",
-            },
-          };
-        }
-        if (!(await passwordMatches(user, body.password))) {
-          return failed({ reason: "wrong_password" });
-        }
-      }
-      const deleted = await core.users.delete(user.id);
+    handler: async ({ principal }) => {
+      const deleted = await core.users.delete(principal.userId);
       return deleted.ok ? noContent() : accountGone();
     },
   });
-
-  /** Checks a user's password through the core's timing-safe login check. */
-  async function passwordMatches(
-    user: { id: string; username: string | null; email: string | null },
-    password: string,
-  ) {
-    const login = user.username ?? user.email;
-    if (login) return (await core.users.authenticate(login, password))?.id === user.id;
-    // No name to log in with (a Telegram account that set a password): changing the password to
-    // itself checks it the same way, and changes nothing when it is right.
-    return (await core.users.changePassword(user.id, password, password)).ok;
-  }
 
   routes.add({
     operationId: "changePassword",
@@ -108,9 +100,12 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     tags,
     summary: "Set a new password",
     description:
-      "Every other session is revoked (with an API key: every session). The current password is required when " +
-      "the account has one.",
+      "Every other session is revoked; with `revokeApiKeys: true` every API key too. `currentPassword` is " +
+      "required when the account has a password; a Telegram-only account sets its first one with `code` or a " +
+      "fresh Telegram login.",
     auth: true,
+    access: "account",
+    proof: { passwordField: "currentPassword", of: (body) => ({ password: body.currentPassword, code: body.code }) },
     request: { body: passwordChangeSchema },
     responses: { 204: { description: "Changed" } },
     errors: ["wrong_password"],
@@ -119,6 +114,7 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
       if (!changed.ok) return changed.reason === "not_found" ? accountGone() : failed(changed);
       if (principal.sessionId) await core.sessions.revokeOthers(principal.userId, principal.sessionId);
       else await core.sessions.logoutAll(principal.userId);
+      if (body.revokeApiKeys) await core.access.revokeAllApiKeys(principal.userId);
       return noContent();
     },
   });
@@ -129,8 +125,9 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     path: "/users/me/api-keys",
     tags,
     summary: "The user's API keys",
-    description: "Keys that are not revoked, newest first. Never the keys themselves.",
+    description: "Keys that are not revoked, newest first, with their scopes and last use. Never the keys themselves.",
     auth: true,
+    access: "account",
     request: { query: z.strictObject(pageQueryShape) },
     responses: { 200: { description: "A page of keys", body: apiKeyPageSchema } },
     handler: async ({ principal, query }) => {
@@ -146,15 +143,19 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     path: "/users/me/api-keys",
     tags,
     summary: "Make an API key",
-    description: "The key is in this answer only: the server keeps its hash. Use it as `X-API-Key`.",
+    description:
+      "The key is in this answer only: the server keeps its hash. Use it as `X-API-Key`. `scopes` says what it " +
+      'may do (`["read", "write"]` unless said); no key may manage credentials or the account.',
     auth: true,
+    access: "account",
+    proof: { passwordField: "currentPassword", of: (body) => ({ password: body.currentPassword, code: body.code }) },
     request: { body: apiKeyCreationSchema },
     responses: {
       201: { description: "The key, once", body: createdApiKeySchema, headers: { Location: "The key's entry" } },
     },
     errors: ["limit_reached"],
     handler: async ({ principal, body }) => {
-      const made = await core.access.createApiKey(principal.userId, body.name);
+      const made = await core.access.createApiKey(principal.userId, body.name, body.scopes);
       if (!made.ok) return made.reason === "not_found" ? accountGone() : failed(made);
       const { key, apiKey } = made.value;
       return created(
@@ -171,6 +172,7 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     tags,
     summary: "One API key",
     auth: true,
+    access: "account",
     request: { params: idParams },
     responses: { 200: { description: "The key's entry", body: apiKeySchema } },
     errors: ["not_found"],
@@ -188,12 +190,64 @@ export function registerUserRoutes(routes: ApiRoutes, { core }: RouteDependencie
     summary: "Revoke an API key",
     description: "It stops working at once. Another user's key, or one revoked already, is not found.",
     auth: true,
+    access: "account",
     request: { params: idParams },
     responses: { 204: { description: "Revoked" } },
     errors: ["not_found"],
     handler: async ({ principal, params }) => {
       const revoked = await core.access.revokeApiKey(principal.userId, params.id);
       return revoked.ok ? noContent() : failed(revoked);
+    },
+  });
+
+  routes.add({
+    operationId: "sendVerificationCode",
+    method: "post",
+    path: "/users/me/verification-code",
+    tags,
+    summary: "Have the bot send a code that proves who you are",
+    description:
+      `For a Telegram-only account: the bot sends a ${accessLimits.loginCodeDigits}-digit code to the account's ` +
+      `chat; send it as \`code\` with an account change (an API key, a first password, username, email, ` +
+      `deletion). It works once, within ${accessLimits.loginCodeTtlMinutes} minutes; the login codes' limit ` +
+      `(${accessLimits.loginCodesPerHour} an hour) counts it. 409 \`telegram_not_linked\` for an account ` +
+      "without Telegram (it proves itself with its password); 503 `telegram_unavailable` without a bot.",
+    auth: true,
+    access: "account",
+    responses: { 202: { description: "Sent", body: verificationCodeSentSchema } },
+    errors: ["telegram_not_linked", "too_many_codes", "telegram_unavailable"],
+    handler: async ({ principal, request }) => {
+      const user = await core.users.get(principal.userId);
+      if (!user) return accountGone();
+      if (!user.telegram) {
+        return problemReply("telegram_not_linked", "This account has no Telegram chat: prove it with its password.");
+      }
+      if (!telegram) {
+        return problemReply("telegram_unavailable", "Codes are not available: this server runs without a bot.");
+      }
+      const issued = await core.access.issueLoginCode(user.id);
+      if (!issued.ok) {
+        if (issued.reason === "not_found") return accountGone();
+        return {
+          ...failed(issued),
+          headers: {
+            "Retry-After": String(Math.max(1, Math.ceil((issued.retryAt.getTime() - clock.now().getTime()) / 1000))),
+          },
+        };
+      }
+      try {
+        await telegram.sendLoginCode(user.telegram.id, issued.value.code, user.language);
+      } catch (error) {
+        request.log.warn({ err: error, userId: user.id }, "verification code not sent");
+        return problemReply("telegram_unavailable", "The bot could not send the code: try again later.");
+      }
+      return {
+        status: 202 as const,
+        body: {
+          detail: "A code is on its way to your Telegram chat.",
+          expiresIn: accessLimits.loginCodeTtlMinutes * 60,
+        },
+      };
     },
   });
 }

@@ -1,10 +1,32 @@
-import { type ApiKeyInfo, languages, passwordLimits, summaryModes, type User } from "@habits/core";
+import {
+  type ApiKeyInfo,
+  accessLimits,
+  apiKeyScopes,
+  languages,
+  passwordLimits,
+  summaryModes,
+  type User,
+} from "@habits/core";
 import { pageSchema } from "../../http/paging.js";
 import { iso, isoOrNull, timestampSchema } from "../../openapi/common.js";
 import { z } from "../../openapi/zod.js";
 
 /** bcrypt reads 72 bytes: a longer password is refused rather than cut (docs/domain.md). */
 export const passwordDescription = `At least ${passwordLimits.min} characters and at most ${passwordLimits.maxBytes} bytes (UTF-8)`;
+
+/** The proof of identity an account change carries (docs/api.md, "Credentials: who may do what"). */
+const currentPassword = z
+  .string()
+  .optional()
+  .openapi({ description: "The current password: the proof for an account that has one" });
+const verificationCode = z
+  .string()
+  .regex(new RegExp(`^\\s*\\d{${accessLimits.loginCodeDigits}}\\s*$`), `must be ${accessLimits.loginCodeDigits} digits`)
+  .optional()
+  .openapi({
+    description: "For a Telegram-only account: the code the bot sent (POST /users/me/verification-code)",
+    example: "123456",
+  });
 
 const localTime = z.string().openapi({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$", example: "22:00" });
 
@@ -34,7 +56,9 @@ export const userSchema = z
         summary: z.strictObject({ mode: z.enum(summaryModes), time: localTime }),
       })
       .openapi("ReminderSettings"),
-    hasPassword: z.boolean().openapi({ description: "Whether deleting the account asks for the password" }),
+    hasPassword: z
+      .boolean()
+      .openapi({ description: "Whether account changes take the password as their proof (else `code`)" }),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })
@@ -83,19 +107,24 @@ export const profilePatchSchema = z
         summary: z.strictObject({ mode: z.enum(summaryModes).optional(), time: localTime.optional() }).optional(),
       })
       .optional(),
+    currentPassword,
+    code: verificationCode,
   })
   .openapi("ProfilePatch");
 
 export const passwordChangeSchema = z
   .strictObject({
-    currentPassword: z.string().optional().openapi({ description: "Required when the account has a password" }),
+    currentPassword,
+    code: verificationCode,
     newPassword: z.string().openapi({ description: passwordDescription }),
+    revokeApiKeys: z.boolean().optional().openapi({ description: "Revoke every API key too (`false` unless said)" }),
   })
   .openapi("PasswordChange");
 
 export const accountDeletionSchema = z
   .strictObject({
     password: z.string().optional().openapi({ description: "Required when the account has a password" }),
+    code: verificationCode,
   })
   .openapi("AccountDeletion");
 
@@ -106,6 +135,7 @@ export const apiKeySchema = z
     prefix: z
       .string()
       .openapi({ description: "The key's first characters, to tell keys apart", example: "hab_3kT9xQ2a" }),
+    scopes: z.array(z.enum(apiKeyScopes)).openapi({ description: "What the key may do", example: ["read", "write"] }),
     createdAt: timestampSchema,
     lastUsedAt: timestampSchema.nullable(),
   })
@@ -123,14 +153,33 @@ export const createdApiKeySchema = z
   .openapi("CreatedApiKey");
 
 export const apiKeyCreationSchema = z
-  .strictObject({ name: z.string().openapi({ example: "My script" }) })
+  .strictObject({
+    name: z.string().openapi({ example: "My script" }),
+    scopes: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description: "A non-empty subset of `read`, `write`: what the key may do (both unless said)",
+        example: ["read"],
+      }),
+    currentPassword,
+    code: verificationCode,
+  })
   .openapi("ApiKeyCreation");
+
+export const verificationCodeSentSchema = z
+  .strictObject({
+    detail: z.string(),
+    expiresIn: z.number().int().openapi({ description: "Seconds the code works for", example: 300 }),
+  })
+  .openapi("VerificationCodeSent");
 
 export function presentApiKey(apiKey: ApiKeyInfo): z.input<typeof apiKeySchema> {
   return {
     id: apiKey.id,
     name: apiKey.name,
     prefix: apiKey.prefix,
+    scopes: [...apiKey.scopes],
     createdAt: iso(apiKey.createdAt),
     lastUsedAt: isoOrNull(apiKey.lastUsedAt),
   };
