@@ -3,7 +3,7 @@
 // for a full disk: SQLite then fails with SQLITE_FULL exactly as on a full disk). Every request
 // answers a 503 problem with a stable code and Retry-After, never a 500 or a hang; /ready answers
 // within 2 s and says which check failed. (/ready's bound is the one timed assertion: it is the promise.)
-import { createDatabase, type Database, parseDatabaseUrl } from "@habits/db";
+import { classifyDatabaseError, createDatabase, type Database, parseDatabaseUrl } from "@habits/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialect } from "../support/test-database.js";
 import {
@@ -135,14 +135,35 @@ describe.skipIf(dialect !== "sqlite")("SQLite storage full", () => {
   });
 
   /**
-   * Caps the file at its present size on the connection the next transaction takes (the driver
-   * hands its connection to a transaction and opens a fresh one afterwards): that transaction
-   * cannot grow the file and fails with SQLITE_FULL, as on a full disk.
+   * A full disk, deterministically: the file's free pages are used up, then the file is capped at
+   * its size (PRAGMA max_page_count) on the connection the next transaction takes (the driver hands
+   * its connection to a transaction and opens a fresh one afterwards). That transaction cannot grow
+   * the file and fails with SQLITE_FULL, exactly as on a full disk.
    */
   async function fillTheDisk() {
-    const [{ page_count: pages }] =
-      await database.client.$queryRawUnsafe<[{ page_count: number | bigint }]>("PRAGMA page_count");
-    await database.client.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages)}`);
+    const { client } = database;
+    const capAtPresentSize = async () => {
+      const [{ page_count: pages }] =
+        await client.$queryRawUnsafe<[{ page_count: number | bigint }]>("PRAGMA page_count");
+      await client.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages)}`);
+    };
+    await client.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS "_filler" ("x" BLOB)');
+    await capAtPresentSize();
+    // Big rows take whole pages; smaller ones then take what is left, down to the last free page.
+    for (const bytes of [3000, 1000, 300, 100, 30]) {
+      let full = false;
+      for (let row = 0; row < 100_000 && !full; row++) {
+        full = await client.$executeRawUnsafe(`INSERT INTO "_filler" VALUES (zeroblob(${bytes}))`).then(
+          () => false,
+          (error: unknown) => {
+            if (classifyDatabaseError(error) !== "storage_full") throw error;
+            return true;
+          },
+        );
+      }
+      if (!full) throw new Error("the file never filled up");
+    }
+    await capAtPresentSize();
   }
 
   /** 100 completions with long notes over 13 habits and 8 days: pages more than the file has free. */

@@ -83,11 +83,12 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
         if (bavail * bsize < minimumFreeBytes) {
           throw Object.assign(new Error(`less than 1 MiB free beside ${target.file}`), { code: "ENOSPC" });
         }
-        // A write that needs a new page (a table's root), rolled back: fails with SQLITE_FULL when
-        // the file cannot grow.
+        // A modest write that needs new pages (a table and 16 kB in it), rolled back: fails with
+        // SQLITE_FULL when the file cannot grow by that much.
         await client
           .$transaction(async (tx) => {
-            await tx.$executeRawUnsafe('CREATE TABLE "_ready_probe" ("x" INTEGER)');
+            await tx.$executeRawUnsafe('CREATE TABLE "_ready_probe" ("x" BLOB)');
+            await tx.$executeRawUnsafe('INSERT INTO "_ready_probe" VALUES (zeroblob(16384))');
             throw rolledBack;
           })
           .catch((error: unknown) => {
