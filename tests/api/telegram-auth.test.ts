@@ -80,7 +80,7 @@ describe("POST /auth/telegram/code and /verify", () => {
     expect(verified.body).toMatchObject({ tokenType: "Bearer", user: { id: user.id, telegram: { id: telegramId } } });
     const me = await api.get("/api/v1/users/me", { token: verified.body.accessToken });
     expect(me.body.id).toBe(user.id);
-    expectProblem(await api.post(`${auth}/verify`, { telegramId, code: sent?.code }), 401, "code_expired");
+    expectProblem(await api.post(`${auth}/verify`, { telegramId, code: sent?.code }), 401, "code_invalid");
   });
 
   it("finds the account by its Telegram username, @ and case aside", async () => {
@@ -102,8 +102,28 @@ describe("POST /auth/telegram/code and /verify", () => {
     expect(unknownId.body).toEqual(known.body);
     expect(unknownName.body).toEqual(known.body);
     expect(running.sentLoginCodes.length).toBe(before + 1);
-    // Verifying for an unknown account reads like an account without a live code.
-    expectProblem(await api.post(`${auth}/verify`, { telegramId: 999_999_999, code: "123456" }), 401, "code_expired");
+    // Verifying for an unknown account reads like a wrong code for a known one.
+    const unknownVerify = await api.post(`${auth}/verify`, { telegramId: 999_999_999, code: "123456" });
+    const code = lastCodeFor(telegramId)?.code ?? "";
+    const knownVerify = await api.post(`${auth}/verify`, { telegramId, code: code === "123456" ? "654321" : "123456" });
+    expectProblem(unknownVerify, 401, "code_invalid");
+    expect(unknownVerify.body).toEqual(knownVerify.body);
+  });
+
+  it("answers every refusal alike: wrong, used, locked and no account read the same", async () => {
+    const { telegramId } = await telegramAccount();
+    await askCode({ telegramId });
+    const code = lastCodeFor(telegramId)?.code ?? "";
+    const wrong = code === "000000" ? "111111" : "000000";
+    const answers = [await api.post(`${auth}/verify`, { telegramId, code: wrong })];
+    for (let index = 1; index < accessLimits.loginCodeMaxTries; index += 1) {
+      await api.post(`${auth}/verify`, { telegramId, code: wrong });
+    }
+    answers.push(await api.post(`${auth}/verify`, { telegramId, code })); // locked
+    answers.push(await api.post(`${auth}/verify`, { telegramId: 999_999_998, code })); // no such account
+    answers.push(await api.post(`${auth}/verify`, { telegramUsername: "nobody_at_all", code: wrong }));
+    for (const answer of answers) expectProblem(answer, 401, "code_invalid");
+    expect(new Set(answers.map((answer) => JSON.stringify({ ...answer.body, instance: undefined }))).size).toBe(1);
   });
 
   it("answers 202 alike once the account's hourly codes are spent, and sends no more", async () => {
@@ -125,7 +145,8 @@ describe("POST /auth/telegram/code and /verify", () => {
     for (let index = 0; index < accessLimits.loginCodeMaxTries; index += 1) {
       expectProblem(await api.post(`${auth}/verify`, { telegramId, code: wrong }), 401, "code_invalid");
     }
-    expectProblem(await api.post(`${auth}/verify`, { telegramId, code }), 401, "code_locked");
+    // Locked: the right digits are refused too, with the one answer every refusal gets.
+    expectProblem(await api.post(`${auth}/verify`, { telegramId, code }), 401, "code_invalid");
   });
 
   it("refuses an expired code", async () => {
@@ -134,7 +155,7 @@ describe("POST /auth/telegram/code and /verify", () => {
     const code = lastCodeFor(telegramId)?.code;
     running.clock.set("2026-03-10T12:06:00Z");
     try {
-      expectProblem(await api.post(`${auth}/verify`, { telegramId, code }), 401, "code_expired");
+      expectProblem(await api.post(`${auth}/verify`, { telegramId, code }), 401, "code_invalid");
     } finally {
       running.clock.set(now);
     }
@@ -350,10 +371,10 @@ describe("rate limits", () => {
     });
     try {
       for (let index = 0; index < 3; index += 1) {
-        expectProblem(await limited.api.post(`${auth}/verify`, { telegramId: 7, code: "123456" }), 401, "code_expired");
+        expectProblem(await limited.api.post(`${auth}/verify`, { telegramId: 7, code: "123456" }), 401, "code_invalid");
       }
       expectProblem(await limited.api.post(`${auth}/verify`, { telegramId: 7, code: "123456" }), 429, "rate_limited");
-      expectProblem(await limited.api.post(`${auth}/verify`, { telegramId: 8, code: "123456" }), 401, "code_expired");
+      expectProblem(await limited.api.post(`${auth}/verify`, { telegramId: 8, code: "123456" }), 401, "code_invalid");
     } finally {
       await limited.close();
     }
@@ -375,7 +396,7 @@ describe("without a bot", () => {
         503,
         "telegram_unavailable",
       );
-      expectProblem(await botless.api.post(`${auth}/verify`, { telegramId: 1, code: "123456" }), 401, "code_expired");
+      expectProblem(await botless.api.post(`${auth}/verify`, { telegramId: 1, code: "123456" }), 401, "code_invalid");
     } finally {
       await botless.close();
     }

@@ -11,7 +11,7 @@ import {
 } from "../../auth/telegram-login.js";
 import { createLoginThrottle, throttledReply } from "../../http/login-throttle.js";
 import { addressOf, limitPerAccount, limitPerIp } from "../../http/rate-limit.js";
-import { type ApiRoutes, failed, ok, problemReply } from "../../http/route.js";
+import { type ApiRoutes, ok, problemReply } from "../../http/route.js";
 import { sessionSchema } from "../auth/schemas.js";
 import type { RouteDependencies } from "../dependencies.js";
 import { presentUser } from "../users/schemas.js";
@@ -39,6 +39,12 @@ function telegramAccountOf(request: Request): string | undefined {
 
 /** Stands for an unknown account in a code check: no account has an empty id. */
 const noAccountId = "";
+
+const codeRefused = () =>
+  problemReply(
+    "code_invalid",
+    "The login code is wrong, expired, already used or locked after too many tries: check it, or ask for a new one.",
+  );
 
 const unavailable = () =>
   problemReply("telegram_unavailable", "Telegram logins are not available: this server runs without a bot.");
@@ -135,15 +141,16 @@ export function registerTelegramAuthRoutes(
     tags,
     summary: "Log in with the code the bot sent",
     description:
-      `A wrong code costs one of its ${accessLimits.loginCodeMaxTries} tries; then it is locked (\`code_locked\`) ` +
-      "even for the right digits. An unknown account answers like one without a live code (`code_expired`). " +
+      `A wrong code costs one of its ${accessLimits.loginCodeMaxTries} tries; then it is locked even for the right ` +
+      "digits. Every refusal is the same 401 `code_invalid` (wrong, expired, used, locked, or no such account), " +
+      "so the answer never tells whether a Telegram account uses this bot. " +
       "Limited per address, and by failures per account and address and per account, as logins are: the " +
       "Telegram id and username of one account count as one.",
     auth: false,
     limits: [limitPerIp(rateLimits.telegramVerifyPerIp)],
     request: { body: telegramVerifySchema },
     responses: { 200: { description: "A new session", body: sessionSchema } },
-    errors: ["code_invalid", "code_expired", "code_locked", "rate_limited"],
+    errors: ["code_invalid", "rate_limited"],
     handler: async ({ body, request }) => {
       const user = await findAccount(body);
       // One account counts once, by its id or its username; an unknown one by the id or name given.
@@ -159,7 +166,9 @@ export function registerTelegramAuthRoutes(
       );
       if (!checked.ok) return throttledReply(checked);
       const verified = checked.value;
-      if (!verified.ok) return failed(verified);
+      // One answer for every refusal: after asking for a code, an account that exists would say
+      // "wrong" (a live code) or "locked" where one that does not would say "expired".
+      if (!verified.ok) return codeRefused();
       return ok(await sessionFor(verified.value, "telegram_code"));
     },
   });
