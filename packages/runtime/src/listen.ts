@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type ServerResponse } from "node:http";
-import { type AddressInfo, Server as NetServer } from "node:net";
+import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 
 export interface RunningServer {
   port: number;
@@ -9,6 +9,14 @@ export interface RunningServer {
    */
   close(): Promise<void>;
 }
+
+/**
+ * How long, once draining, a connection that has sent part of a request but not all its headers
+ * may take to finish them. Node counts such a connection as busy, so `closeIdleConnections` leaves
+ * it, and one client that stops mid-headers would hold the close open until SHUTDOWN_TIMEOUT
+ * (exit 1). A request whose headers arrived is never cut: it has its answer.
+ */
+const partialHeadersGraceMs = 1000;
 
 /** Resolves in the check phase of this turn of the event loop, after its poll phase. */
 function nextTurn(): Promise<void> {
@@ -28,9 +36,19 @@ export function listen(handler: RequestListener, options: { port: number; host: 
   let closingIdle = false;
   // Answers begun before the drain whose headers are not written yet: they still get `Connection: close`.
   const unanswered = new Set<ServerResponse>();
+  // Every open connection, and how many of its requests (headers received) are not answered yet.
+  const connections = new Set<Socket>();
+  const requestsInFlight = new WeakMap<Socket, number>();
+  server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
 
   // Prepended, so it runs before the handler (which may answer at once).
-  server.prependListener("request", (_request, response) => {
+  server.prependListener("request", (request, response) => {
+    const socket = request.socket;
+    requestsInFlight.set(socket, (requestsInFlight.get(socket) ?? 0) + 1);
+    response.once("close", () => requestsInFlight.set(socket, (requestsInFlight.get(socket) ?? 1) - 1));
     if (draining) {
       response.setHeader("Connection", "close");
     } else {
@@ -62,7 +80,17 @@ export function listen(handler: RequestListener, options: { port: number; host: 
     await nextTurn();
     closingIdle = true;
     server.closeIdleConnections();
-    await closed;
+    // A connection with no request in flight that is still open after the grace is one that began
+    // a request and never finished its headers: nothing was received to answer, so it is closed.
+    const stragglers = setInterval(() => {
+      for (const socket of connections) if (!requestsInFlight.get(socket)) socket.destroy();
+    }, partialHeadersGraceMs);
+    stragglers.unref();
+    try {
+      await closed;
+    } finally {
+      clearInterval(stragglers);
+    }
   };
 
   return new Promise((resolve, reject) => {
