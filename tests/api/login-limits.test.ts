@@ -195,3 +195,20 @@ describe("POST /auth/telegram/verify", () => {
     expect(owners.body.user.id).toBe(user.id);
   });
 });
+
+describe("login names the limits keep", () => {
+  it("a name longer than any account's is refused (400) before it is counted: no client can store 100 kB keys", async () => {
+    const app = await start({ loginFailuresPerAccountAddress: { limit: 3, windowMs: 15 * minute } });
+    const long = "x".repeat(50_000);
+    for (const body of [
+      { username: long, password: "whatever it is" },
+      { email: `${long}@example.com`, password: "whatever it is" },
+    ]) {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        statuses.push((await app.api.post("/api/v1/auth/login", body, from("203.0.113.9"))).status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 400, 400]);
+    }
+  });
+});

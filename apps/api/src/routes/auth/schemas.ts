@@ -17,10 +17,16 @@ export const registrationSchema = z
   })
   .openapi("Registration");
 
+/**
+ * No account's username or email is longer (core: 32 and 254): a longer name is refused here,
+ * before the login limits keep it as a key (each failure stores its name in memory).
+ */
+const loginNameMax = 254;
+
 export const loginSchema = z
   .strictObject({
-    username: z.string().optional(),
-    email: z.string().optional(),
+    username: z.string().max(loginNameMax).optional(),
+    email: z.string().max(loginNameMax).optional(),
     password: z.string(),
   })
   .refine((input) => (input.username === undefined) !== (input.email === undefined), {
