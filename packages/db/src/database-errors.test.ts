@@ -73,6 +73,24 @@ describe("classifyDatabaseError", () => {
     ["a record not found (P2025)", prismaError("P2025")],
     ["a syntax error (42601)", prismaError("P2010", { kind: "postgres", code: "42601", originalCode: "42601" })],
     ["SQLite's constraint failure", adapterError({ kind: "sqlite", extendedCode: 19 })],
+    [
+      "Telegram unreachable in a bot update (BotError → HttpError → a reset socket)",
+      Object.assign(new Error("Error in middleware"), {
+        name: "BotError",
+        error: Object.assign(new Error("Network request for 'sendMessage' failed!"), {
+          name: "HttpError",
+          error: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+        }),
+      }),
+    ],
+    [
+      "Telegram refusing a call (GrammyError)",
+      Object.assign(new Error("Call to 'sendMessage' failed! (502: Bad Gateway)"), {
+        name: "GrammyError",
+        error_code: 502,
+        cause: Object.assign(new Error("timeout"), { code: "ETIMEDOUT" }),
+      }),
+    ],
     ["a bug", new TypeError("Cannot read properties of undefined")],
     ["a string", "boom"],
     ["nothing", undefined],

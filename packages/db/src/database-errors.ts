@@ -141,6 +141,9 @@ export function classifyDatabaseError(error: unknown): DatabaseTrouble | undefin
     if (next === null || typeof next !== "object" || seen.has(next)) continue;
     seen.add(next);
     const candidate = next as Record<string, unknown>;
+    // The Bot API's failures (grammY's HttpError around a fetch error, GrammyError) carry socket
+    // codes too: Telegram unreachable is not the database unavailable.
+    if (candidate.name === "HttpError" || candidate.name === "GrammyError") continue;
     const trouble = classifyOne(candidate);
     if (trouble) return trouble;
     const meta = candidate.meta as Record<string, unknown> | undefined;
