@@ -18,6 +18,8 @@ export async function telegramOnlyAccount(running: RunningApi) {
 export async function loginWithTelegramCode(running: RunningApi, telegramId: number) {
   const asked = await running.api.post("/api/v1/auth/telegram/code", { telegramId });
   if (asked.status !== 202) throw new Error(`code not asked: ${asked.status} ${asked.text}`);
+  // The code is issued and sent after the 202 (telegram/router.ts): wait for that work, not a guess.
+  await running.background.idle();
   const code = running.sentLoginCodes.filter((sent) => sent.chatId === telegramId).at(-1)?.code;
   const verified = await running.api.post("/api/v1/auth/telegram/verify", { telegramId, code });
   if (verified.status !== 200) throw new Error(`login failed: ${verified.status} ${verified.text}`);
