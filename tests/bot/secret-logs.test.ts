@@ -9,11 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountOf, createTelegramKit, onboard, type TelegramKit, type TelegramUser } from "../kit/index.js";
 import { dialect } from "../support/test-database.js";
 
-/** Every line a logger writes, kept as written; `lineMatching` waits for one that is yet to come. */
+/**
+ * Every line a logger writes, kept as written; `lineMatching` finds one written at or after line
+ * `from`, or waits for one that is yet to come (a line of an earlier test must not answer).
+ */
 function memoryLog(): {
   logger: Logger;
   lines: string[];
-  lineMatching(test: (line: string) => boolean): Promise<string>;
+  lineMatching(test: (line: string) => boolean, from?: number): Promise<string>;
 } {
   const lines: string[] = [];
   const waiting: Array<{ test: (line: string) => boolean; found: (line: string) => void }> = [];
@@ -32,8 +35,8 @@ function memoryLog(): {
   return {
     logger: createLogger({ level: "trace", pretty: false, destination }),
     lines,
-    lineMatching(test) {
-      const found = lines.find(test);
+    lineMatching(test, from = 0) {
+      const found = lines.slice(from).find(test);
       if (found) return Promise.resolve(found);
       return new Promise((resolve) => waiting.push({ test, found: resolve }));
     },
@@ -124,7 +127,7 @@ describe(`secrets in the bot's failed messages stay out of the logs on ${dialect
       });
       expect(asked.status).toBe(202);
       // The API does not wait for Telegram: the failure is logged once the send has failed.
-      await log.lineMatching((line) => line.includes("login code not sent"));
+      await log.lineMatching((line) => line.includes("login code not sent"), from);
       const code = lastSentSecret(ann, codePattern);
       expectLoggedWithoutSecret(code, failure, from);
     });
