@@ -212,3 +212,35 @@ describe("login names the limits keep", () => {
     }
   });
 });
+
+describe("the current password sent as a proof of identity (an account change)", () => {
+  // A stolen access token (or refresh token) must not be a password oracle that skips the login
+  // limits: every proof by password is a guess, counted with the logins of the account and address.
+  it("counts wrong passwords with the logins: the guesser's address waits, the owner's does not", async () => {
+    const app = await start({ loginFailuresPerAccountAddress: { limit: 5, windowMs: 15 * minute } });
+    const account = await registerAccount(app.api, { username: "vera", email: "vera@example.com" });
+    const attacker = "203.0.113.30";
+    const mint = (address: string, currentPassword: string) =>
+      app.api.post(
+        "/api/v1/users/me/api-keys",
+        { name: "mine", currentPassword },
+        { token: account.accessToken, ...from(address) },
+      );
+
+    for (let guess = 0; guess < 5; guess += 1) {
+      expectProblem(await mint(attacker, `guess ${guess}`), 422, "wrong_password");
+    }
+    const refused = await mint(attacker, account.password);
+    expectProblem(refused, 429, "rate_limited");
+    expect(Number(refused.headers.get("retry-after"))).toBe(15 * 60);
+    // The same count as the logins: that address cannot log in either.
+    expectProblem(
+      await app.api.post("/api/v1/auth/login", { username: "vera", password: account.password }, from(attacker)),
+      429,
+      "rate_limited",
+    );
+    expect(await app.core.access.listApiKeys(account.user.id)).toHaveLength(0);
+
+    expect((await mint("198.51.100.50", account.password)).status).toBe(201);
+  });
+});

@@ -13,9 +13,10 @@ import { bodyParserProblem, parseJsonBody, requireJsonBody } from "./http/body.j
 import { createProveIdentity } from "./http/credentials.js";
 import { databaseProblemFor } from "./http/database-trouble.js";
 import { idempotencyRecordsOver, type Repeat } from "./http/idempotency.js";
-import { type AttemptLog, createMemoryAttemptLog } from "./http/login-throttle.js";
+import { type AttemptLog, createLoginThrottle, createMemoryAttemptLog } from "./http/login-throttle.js";
 import { createHttpMetrics, labelRoute } from "./http/metrics.js";
 import { ProblemError, problem, sendProblem } from "./http/problem.js";
+import { throttlePasswordProofs } from "./http/proof-throttle.js";
 import { defaultRateLimits, type RateLimits } from "./http/rate-limit.js";
 import { requestIdFor } from "./http/request-id.js";
 import { createApiRoutes } from "./http/route.js";
@@ -109,13 +110,27 @@ export function createApp(deps: ApiDependencies): Express {
 
   const clock = deps.clock ?? systemClock;
   const tokens = createTokens({ secret: deps.jwt.secret, clock });
+  const rateLimits = { ...defaultRateLimits, ...deps.rateLimits };
+  const attempts = deps.attempts ?? createMemoryAttemptLog({ clock });
   const api = Router();
   const routes = createApiRoutes({
     router: api,
     registry,
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
-    proveIdentity: createProveIdentity(deps.core),
+    // A password proof is counted like a login of the account, in the same log (proof-throttle.ts).
+    proveIdentity: throttlePasswordProofs(
+      createProveIdentity(deps.core),
+      createLoginThrottle({
+        name: "login",
+        rules: {
+          perAccountAddress: rateLimits.loginFailuresPerAccountAddress,
+          perAccount: rateLimits.loginFailuresPerAccount,
+        },
+        clock,
+        log: attempts,
+      }),
+    ),
     ...(deps.database.client && {
       idempotency: {
         records: idempotencyRecordsOver(deps.database.client, deps.idempotency?.leaseMs),
@@ -129,9 +144,9 @@ export function createApp(deps: ApiDependencies): Express {
     tokens,
     clock,
     telegram: deps.telegram,
-    rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+    rateLimits,
     background: deps.background ?? createBackgroundWork(),
-    attempts: deps.attempts ?? createMemoryAttemptLog({ clock }),
+    attempts,
   };
   registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);

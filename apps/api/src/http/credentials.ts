@@ -11,6 +11,7 @@ import {
   type Result,
   type SessionLogin,
 } from "@habits/core";
+import type { Request } from "express";
 import type { Principal } from "./auth.js";
 import { problemForFailure } from "./failures.js";
 import { type ProblemCode, ProblemError, problem } from "./problem.js";
@@ -42,7 +43,13 @@ export interface CredentialCore {
   };
 }
 
-export type ProveIdentity = (principal: Principal, proof: IdentityProof, passwordField: string) => Promise<void>;
+export type ProveIdentity = (
+  principal: Principal,
+  proof: IdentityProof,
+  passwordField: string,
+  /** The request, for the address a password proof is counted under (proof-throttle.ts). */
+  request: Request,
+) => Promise<void>;
 
 /** The problems a route with auth can answer with for its credential. */
 export const scopeProblems = ["insufficient_scope"] as const satisfies readonly ProblemCode[];
@@ -54,6 +61,7 @@ export const proofProblems = [
   "code_invalid",
   "code_expired",
   "code_locked",
+  "rate_limited",
 ] as const satisfies readonly ProblemCode[];
 
 const scopeDetails: Record<Access, string> = {

@@ -262,7 +262,7 @@ export function createApiRoutes(options: {
           requireAccess(principal.credential, "account");
         }
         const proof = principal && spec.proof?.of(body as never);
-        if (principal && spec.proof && proof) await proveIdentity(principal, proof, spec.proof.passwordField);
+        if (principal && spec.proof && proof) await proveIdentity(principal, proof, spec.proof.passwordField, request);
         const run = (): Promise<SentReply> =>
           spec.handler({
             body,
