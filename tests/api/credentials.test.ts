@@ -268,9 +268,11 @@ describe("the verification code, sent by the bot", () => {
     expect((await api.put(`${me}/password`, { newPassword: "my first password", code: second }, as)).status).toBe(204);
     expect((await core.users.get(user.id))?.hasPassword).toBe(true);
 
-    // From now on the password is the proof: a code is not enough.
-    await api.post(`${me}/verification-code`, undefined, as);
-    const refused = await api.patch(me, { username: "kit_person", code: codeIn(person) }, as);
+    // From now on the password is the proof: no code is sent, and one from before is not enough.
+    const messages = person.calls().filter((call) => call.method === "sendMessage").length;
+    expectProblem(await api.post(`${me}/verification-code`, undefined, as), 409, "password_proof_required");
+    expect(person.calls().filter((call) => call.method === "sendMessage")).toHaveLength(messages);
+    const refused = await api.patch(me, { username: "kit_person", code: second }, as);
     expectProblem(refused, 403, "reauthentication_required");
     expect(refused.body.detail).toContain("currentPassword");
     expect((await api.patch(me, { username: "kit_person", currentPassword: "my first password" }, as)).status).toBe(

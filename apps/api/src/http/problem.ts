@@ -31,6 +31,7 @@ export const problemCatalog = {
   email_taken: { status: 409, title: "Email already taken" },
   telegram_taken: { status: 409, title: "Telegram account already linked" },
   telegram_not_linked: { status: 409, title: "No Telegram account linked" },
+  password_proof_required: { status: 409, title: "The account proves itself with its password" },
   already_completed: { status: 409, title: "Already completed" },
   already_claimed: { status: 409, title: "Already claimed" },
   patch_test_failed: { status: 409, title: "JSON Patch test failed" },

@@ -211,16 +211,24 @@ export function registerUserRoutes(routes: ApiRoutes, { core, telegram, clock }:
       `chat; send it as \`code\` with an account change (an API key, a first password, username, email, ` +
       `deletion). It works once, within ${accessLimits.loginCodeTtlMinutes} minutes; the login codes' limit ` +
       `(${accessLimits.loginCodesPerHour} an hour) counts it. 409 \`telegram_not_linked\` for an account ` +
-      "without Telegram (it proves itself with its password); 503 `telegram_unavailable` without a bot.",
+      "without Telegram, 409 `password_proof_required` for one with a password (its password is its proof, a code " +
+      "would never be taken; nothing is sent); 503 `telegram_unavailable` without a bot.",
     auth: true,
     access: "account",
     responses: { 202: { description: "Sent", body: verificationCodeSentSchema } },
-    errors: ["telegram_not_linked", "too_many_codes", "telegram_unavailable"],
+    errors: ["telegram_not_linked", "password_proof_required", "too_many_codes", "telegram_unavailable"],
     handler: async ({ principal, request }) => {
       const user = await core.users.get(principal.userId);
       if (!user) return accountGone();
       if (!user.telegram) {
         return problemReply("telegram_not_linked", "This account has no Telegram chat: prove it with its password.");
+      }
+      if (user.hasPassword) {
+        // Neither a spent code nor a message that could never be used: the password is the proof.
+        return problemReply(
+          "password_proof_required",
+          "This account has a password: send it as currentPassword (password to delete the account) instead of a code.",
+        );
       }
       if (!telegram) {
         return problemReply("telegram_unavailable", "Codes are not available: this server runs without a bot.");
