@@ -220,6 +220,22 @@ describe("hostile input that used to be an unauthenticated 500 (item 9)", () => 
     expect(errorLines()).toEqual([]);
   });
 
+  it("a body that is not UTF-8 is a 400, not text with replacement characters", async () => {
+    const before = await habitsNow();
+    for (const bytes of [[0xff, 0xfe], [0xc3], [0xed, 0xa0, 0x80]]) {
+      const body = Buffer.concat([Buffer.from('{"name":"a'), Buffer.from(bytes), Buffer.from('b"}')]);
+      const response = await fetch(`${running.baseUrl}/api/v1/habits`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body,
+      });
+      expect(response.status, String(bytes)).toBe(400);
+      expect(((await response.json()) as { code: string }).code).toBe("malformed_json");
+    }
+    expect(await habitsNow()).toHaveLength(before.length);
+    expect(errorLines()).toEqual([]);
+  });
+
   it("JSON nested 10,000 deep is a 400, on routes with and without credentials", async () => {
     const nested = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
     // As a JSON Patch's value it used to reach the (recursive) applier: a stack overflow, a 500.

@@ -1,4 +1,5 @@
 // JSON bodies: 100 kB at most, JSON media types only, parse errors as problems.
+import { isUtf8 } from "node:buffer";
 import express, { type Request, type RequestHandler } from "express";
 import { bodyLimitBytes } from "./input-limits.js";
 import { type Problem, ProblemError, problem } from "./problem.js";
@@ -21,7 +22,15 @@ export const requireJsonBody: RequestHandler = (request, _response, next) => {
   next();
 };
 
-const parseJson = express.json({ limit: bodyLimitBytes, type: jsonMediaTypes });
+const parseJson = express.json({
+  limit: bodyLimitBytes,
+  type: jsonMediaTypes,
+  // The decoder would turn bytes that are not UTF-8 into U+FFFD and store them as such: refused
+  // instead (body-parser calls it with the decoded Content-Encoding, before parsing).
+  verify: (_request, _response, body) => {
+    if (!isUtf8(body)) throw Object.assign(new Error("body is not UTF-8"), { type: "entity.verify.failed" });
+  },
+});
 
 /** The Content-Encodings a body may come in (body-parser's); `identity` is none. */
 const acceptedEncodings = "gzip, deflate, br";
@@ -73,6 +82,8 @@ export function bodyParserProblem(error: unknown): Problem | undefined {
   switch (errorType(error)) {
     case "entity.parse.failed":
       return problem("malformed_json", "The request body is not valid JSON.");
+    case "entity.verify.failed":
+      return problem("malformed_json", "The request body is not valid UTF-8: JSON is sent as UTF-8.");
     case "entity.too.large":
       return problem("payload_too_large", `The request body is larger than ${bodyLimitBytes / 1024} kB.`);
     case "encoding.unsupported":
