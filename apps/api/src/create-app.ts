@@ -112,6 +112,16 @@ export function createApp(deps: ApiDependencies): Express {
   const tokens = createTokens({ secret: deps.jwt.secret, clock });
   const rateLimits = { ...defaultRateLimits, ...deps.rateLimits };
   const attempts = deps.attempts ?? createMemoryAttemptLog({ clock });
+  // One throttle for every password check of an account: logins and proofs of identity.
+  const loginThrottle = createLoginThrottle({
+    name: "login",
+    rules: {
+      perAccountAddress: rateLimits.loginFailuresPerAccountAddress,
+      perAccount: rateLimits.loginFailuresPerAccount,
+    },
+    clock,
+    log: attempts,
+  });
   const api = Router();
   const routes = createApiRoutes({
     router: api,
@@ -119,18 +129,7 @@ export function createApp(deps: ApiDependencies): Express {
     basePath,
     authenticate: createAuthenticate({ tokens, core: deps.core }),
     // A password proof is counted like a login of the account, in the same log (proof-throttle.ts).
-    proveIdentity: throttlePasswordProofs(
-      createProveIdentity(deps.core),
-      createLoginThrottle({
-        name: "login",
-        rules: {
-          perAccountAddress: rateLimits.loginFailuresPerAccountAddress,
-          perAccount: rateLimits.loginFailuresPerAccount,
-        },
-        clock,
-        log: attempts,
-      }),
-    ),
+    proveIdentity: throttlePasswordProofs(createProveIdentity(deps.core), loginThrottle),
     ...(deps.database.client && {
       idempotency: {
         records: idempotencyRecordsOver(deps.database.client, deps.idempotency?.leaseMs),
@@ -147,6 +146,7 @@ export function createApp(deps: ApiDependencies): Express {
     rateLimits,
     background: deps.background ?? createBackgroundWork(),
     attempts,
+    loginThrottle,
   };
   registerResources(routes);
   registerAuthRoutes(routes, routeDependencies);

@@ -2,7 +2,7 @@ import type { Clock, Core } from "@habits/core";
 import type { TelegramLoginBot } from "../auth/telegram-login.js";
 import type { Tokens } from "../auth/tokens.js";
 import type { BackgroundWork } from "../http/background-work.js";
-import type { AttemptLog } from "../http/login-throttle.js";
+import type { AttemptLog, LoginThrottle } from "../http/login-throttle.js";
 import type { RateLimits } from "../http/rate-limit.js";
 
 /** What a resource's routes are built from. */
@@ -18,4 +18,6 @@ export interface RouteDependencies {
   background: BackgroundWork;
   /** Where failed logins and code checks are counted (login-throttle.ts). */
   attempts: AttemptLog;
+  /** Password checks of an account (logins, proofs of identity), counted as one. */
+  loginThrottle: LoginThrottle;
 }

@@ -1,5 +1,5 @@
 // Accounts and sessions: register, log in, refresh (rotating), log out one session or all.
-import { createLoginThrottle, throttledReply } from "../../http/login-throttle.js";
+import { throttledReply } from "../../http/login-throttle.js";
 import { addressOf, limitPerIp } from "../../http/rate-limit.js";
 import { type ApiRoutes, created, failed, noContent, ok, problemReply } from "../../http/route.js";
 import type { RouteDependencies } from "../dependencies.js";
@@ -18,18 +18,8 @@ const minutes = (rule: { windowMs: number }) => rule.windowMs / 60_000;
 
 export function registerAuthRoutes(
   routes: ApiRoutes,
-  { core, tokens, rateLimits, clock, attempts }: RouteDependencies,
+  { core, tokens, rateLimits, clock, loginThrottle: throttle }: RouteDependencies,
 ): void {
-  const throttle = createLoginThrottle({
-    name: "login",
-    rules: {
-      perAccountAddress: rateLimits.loginFailuresPerAccountAddress,
-      perAccount: rateLimits.loginFailuresPerAccount,
-    },
-    clock,
-    log: attempts,
-  });
-
   /** A new session for a user who just proved who they are. */
   async function sessionFor(userId: string) {
     const session = await core.sessions.start(userId, { method: "password", at: clock.now() });
